@@ -1,0 +1,66 @@
+import { Logger } from '@nestjs/common';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { JwksClient } from 'jwks-rsa';
+
+export interface JwksKeyStoreOptions {
+  jwksUri: string;
+  /** Least time between two fetches caused by unknown `kid`s: forged kids cannot cause a fetch storm. */
+  cooldownMs: number;
+  /** Keys older than this are refreshed in the background while still being used. */
+  maxAgeMs: number;
+  timeoutMs: number;
+}
+
+/**
+ * The issuer's signing keys, parsed once into `KeyObject`s and kept by `kid`.
+ * jwks-rsa does the fetching; this class decides when. A failed fetch keeps the keys already
+ * known, so a JWKS outage does not lock out callers whose keys are cached.
+ */
+export class JwksKeyStore {
+  private readonly logger = new Logger(JwksKeyStore.name);
+  private readonly client: JwksClient;
+  private keys = new Map<string, KeyObject>();
+  private fetchedAt = 0;
+  private lastAttemptAt = Number.NEGATIVE_INFINITY;
+  private inflight: Promise<void> | undefined;
+
+  constructor(private readonly options: JwksKeyStoreOptions, private readonly now: () => number = Date.now) {
+    this.client = new JwksClient({ jwksUri: options.jwksUri, cache: false, rateLimit: false, timeout: options.timeoutMs });
+  }
+
+  /** The key for `kid`, or undefined when the issuer does not publish it (or cannot be asked right now). */
+  async getKey(kid: string): Promise<KeyObject | undefined> {
+    const known = this.keys.get(kid);
+    if (known) {
+      if (this.now() - this.fetchedAt > this.options.maxAgeMs && this.mayFetch()) void this.refresh();
+      return known;
+    }
+    if (this.mayFetch()) await this.refresh();
+    return this.keys.get(kid);
+  }
+
+  /** True when the issuer answered at least once; used by readiness checks. */
+  get hasKeys(): boolean {
+    return this.keys.size > 0;
+  }
+
+  private mayFetch(): boolean {
+    return this.inflight !== undefined || this.now() - this.lastAttemptAt >= this.options.cooldownMs;
+  }
+
+  private refresh(): Promise<void> {
+    this.inflight ??= this.fetch().finally(() => (this.inflight = undefined));
+    return this.inflight;
+  }
+
+  private async fetch(): Promise<void> {
+    this.lastAttemptAt = this.now();
+    try {
+      const signingKeys = await this.client.getSigningKeys();
+      this.keys = new Map(signingKeys.map((key) => [key.kid, createPublicKey(key.getPublicKey())]));
+      this.fetchedAt = this.now();
+    } catch (error) {
+      this.logger.warn(`JWKS fetch failed, keeping ${this.keys.size} cached key(s): ${(error as Error).message}`);
+    }
+  }
+}

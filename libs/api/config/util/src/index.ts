@@ -1,0 +1,2 @@
+export * from './lib/api-config';
+export * from './lib/load-api-config';

@@ -1,0 +1,96 @@
+import { ConfigError, loadApiConfig } from './load-api-config';
+
+const production = {
+  NODE_ENV: 'production',
+  AUTH0_ISSUER_BASE_URL: 'https://acme.eu.auth0.com/',
+  AUTH0_AUDIENCE: 'https://api.acme.com/',
+  AUTH0_MGMT_DOMAIN: 'acme.eu.auth0.com',
+  AUTH0_MGMT_CLIENT_ID: 'm2m',
+  AUTH0_MGMT_CLIENT_SECRET: 's3cret',
+  DATABASE_URL: 'mysql://steward:pw@db:3306/steward',
+  CORS_ORIGINS: 'https://console.acme.com',
+};
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadApiConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadApiConfig', () => {
+  describe('in development', () => {
+    it('should default to the local dev tenant and loopback', () => {
+      const config = loadApiConfig({});
+      expect(config.auth).toEqual({
+        issuer: 'http://localhost:4600/',
+        audience: 'https://api.steward.local/',
+        rolesClaim: 'https://steward.local/roles',
+      });
+      expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: ['http://localhost:4200'] });
+    });
+
+    it('should add the trailing slash Auth0 puts in iss', () => {
+      expect(loadApiConfig({ AUTH0_ISSUER_BASE_URL: 'http://localhost:4600' }).auth.issuer).toBe('http://localhost:4600/');
+    });
+  });
+
+  describe('in production', () => {
+    it('should accept a complete configuration', () => {
+      const config = loadApiConfig(production);
+      expect(config.env).toBe('production');
+      expect(config.http.host).toBe('0.0.0.0');
+      expect(config.management.clientSecret).toBe('s3cret');
+    });
+
+    it('should give no default to any secret or tenant setting', () => {
+      const problems = problemsOf({ NODE_ENV: 'production' });
+      for (const name of ['AUTH0_ISSUER_BASE_URL', 'AUTH0_AUDIENCE', 'AUTH0_MGMT_DOMAIN', 'AUTH0_MGMT_CLIENT_ID',
+        'AUTH0_MGMT_CLIENT_SECRET', 'DATABASE_URL', 'CORS_ORIGINS']) {
+        expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${name}: missing`)));
+      }
+    });
+
+    it('should require an https issuer', () => {
+      expect(problemsOf({ ...production, AUTH0_ISSUER_BASE_URL: 'http://acme.eu.auth0.com/' }))
+        .toEqual([expect.stringMatching(/^AUTH0_ISSUER_BASE_URL: expected an https:\/\/ URL/)]);
+    });
+  });
+
+  describe('validation', () => {
+    it.each([
+      ['CORS_ORIGINS', '*'],
+      ['CORS_ORIGINS', 'https://console.acme.com/app'],
+      ['CORS_ORIGINS', 'https://ok.acme.com, null'],
+      ['PORT', '70000'],
+      ['PORT', 'http'],
+      ['DATABASE_URL', 'postgres://db/steward'],
+      ['AUTH0_MGMT_DOMAIN', 'https://acme.eu.auth0.com/'],
+      ['AUTH0_ROLES_CLAIM', 'roles'],
+      ['NODE_ENV', 'staging'],
+    ])('should name %s when it is %p', (name, value) => {
+      const problems = problemsOf({ ...production, [name]: value });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+    });
+
+    it('should never echo a secret in its message', () => {
+      const error = (() => {
+        try {
+          return loadApiConfig({ ...production, PORT: '0' });
+        } catch (e) {
+          return e as Error;
+        }
+      })() as Error;
+      expect(error.message).toContain('PORT');
+      expect(error.message).not.toContain('s3cret');
+    });
+
+    it('should list every problem at once', () => {
+      expect(problemsOf({ ...production, PORT: '-1', CORS_ORIGINS: '*' })).toHaveLength(2);
+    });
+  });
+});

@@ -1,0 +1,111 @@
+import type { ApiConfig } from './api-config';
+
+/** Thrown when the environment cannot make a valid configuration; lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Development defaults point at the local dev tenant. The management secret is the dev
+ * tenant's fixture (tools/auth0/dev/fixtures.yaml), never a real one.
+ */
+const DEVELOPMENT_DEFAULTS: Env = {
+  AUTH0_ISSUER_BASE_URL: 'http://localhost:4600/',
+  AUTH0_AUDIENCE: 'https://api.steward.local/',
+  AUTH0_MGMT_DOMAIN: 'localhost:4600',
+  AUTH0_MGMT_CLIENT_ID: 'steward-management',
+  AUTH0_MGMT_CLIENT_SECRET: 'dev-tenant-fixture-management-secret',
+  DATABASE_URL: 'sqlite:.data/steward.sqlite',
+  CORS_ORIGINS: 'http://localhost:4200',
+};
+
+const ALWAYS_DEFAULTS: Env = {
+  AUTH0_ROLES_CLAIM: 'https://steward.local/roles',
+  PORT: '3000',
+};
+
+/**
+ * Reads and validates every variable the API uses. This is the only place that reads the
+ * environment; everything else receives the typed result.
+ */
+export function loadApiConfig(source: Env): ApiConfig {
+  const problems: string[] = [];
+  const nodeEnv = source['NODE_ENV'] ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
+    problems.push(`NODE_ENV: expected development, test or production, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === 'production';
+  const env: Env = { ...ALWAYS_DEFAULTS, ...(production ? {} : DEVELOPMENT_DEFAULTS), ...nonEmpty(source) };
+
+  const required = (name: string, expected: string): string => {
+    const value = env[name];
+    if (value === undefined) problems.push(`${name}: missing; expected ${expected}`);
+    return value ?? '';
+  };
+  const check = (name: string, ok: boolean, expected: string): void => {
+    if (!ok) problems.push(`${name}: expected ${expected}`);
+  };
+
+  const issuerRaw = required('AUTH0_ISSUER_BASE_URL', 'the tenant URL, e.g. https://acme.eu.auth0.com/');
+  const issuer = issuerRaw && !issuerRaw.endsWith('/') ? `${issuerRaw}/` : issuerRaw;
+  if (issuerRaw) {
+    const url = parseUrl(issuer);
+    check('AUTH0_ISSUER_BASE_URL', !!url && (url.protocol === 'https:' || (!production && url.protocol === 'http:')) && !url.search && !url.hash,
+      production ? 'an https:// URL without query or fragment' : 'an http(s):// URL without query or fragment');
+  }
+
+  const audience = required('AUTH0_AUDIENCE', "this API's identifier in Auth0, e.g. https://api.example.com/");
+  const rolesClaim = required('AUTH0_ROLES_CLAIM', 'a namespaced claim name, e.g. https://example.com/roles');
+  if (rolesClaim) check('AUTH0_ROLES_CLAIM', !!parseUrl(rolesClaim), 'a namespaced (URL) claim name, e.g. https://example.com/roles');
+
+  const domain = required('AUTH0_MGMT_DOMAIN', 'the tenant host for the Management API, e.g. acme.eu.auth0.com');
+  if (domain) check('AUTH0_MGMT_DOMAIN', /^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain), 'a bare host name (no scheme, no path), e.g. acme.eu.auth0.com');
+  const clientId = required('AUTH0_MGMT_CLIENT_ID', 'the client id of the machine-to-machine application');
+  const clientSecret = required('AUTH0_MGMT_CLIENT_SECRET', 'the client secret of the machine-to-machine application');
+
+  const databaseUrl = required('DATABASE_URL', 'mysql://user:pass@host:3306/db or sqlite:path');
+  if (databaseUrl) check('DATABASE_URL', /^mysql:\/\/[^/]+\/[^/?]+/.test(databaseUrl) || /^sqlite:.+/.test(databaseUrl),
+    'mysql://user:pass@host:3306/db or sqlite:path');
+
+  const corsOrigins = required('CORS_ORIGINS', 'a comma-separated list of exact origins, e.g. https://console.example.com')
+    .split(',').map((origin) => origin.trim()).filter(Boolean);
+  const badOrigin = corsOrigins.find((origin) => !isExactOrigin(origin));
+  if (badOrigin !== undefined) {
+    problems.push(`CORS_ORIGINS: "${badOrigin}" is not an exact origin; expected scheme://host[:port] with no path, and never *`);
+  }
+
+  const port = Number(env['PORT']);
+  check('PORT', Number.isInteger(port) && port > 0 && port < 65536, 'an integer from 1 to 65535');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    env: nodeEnv as ApiConfig['env'],
+    // Development binds to loopback only; a container must listen on every interface.
+    http: { host: env['HOST'] ?? (production ? '0.0.0.0' : '127.0.0.1'), port, corsOrigins },
+    auth: { issuer, audience, rolesClaim },
+    management: { domain, clientId, clientSecret },
+    database: { url: databaseUrl },
+  };
+}
+
+function nonEmpty(source: Env): Env {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ''));
+}
+
+function parseUrl(value: string): URL | undefined {
+  try {
+    return new URL(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function isExactOrigin(value: string): boolean {
+  const url = parseUrl(value);
+  return !!url && (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+}

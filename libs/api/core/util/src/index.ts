@@ -1,0 +1,1 @@
+export * from './lib/api-core-util.module';

@@ -1,0 +1,1 @@
+export * from './lib/console-auth-data-access/console-auth-data-access';

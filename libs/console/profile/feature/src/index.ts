@@ -1,0 +1,1 @@
+export * from './lib/console-profile-feature/console-profile-feature';

@@ -1,0 +1,1 @@
+export * from './lib/console-shell-feature/console-shell-feature';

@@ -1,0 +1,3 @@
+export * from './lib/permissions';
+export * from './lib/me';
+export * from './lib/problem';
