@@ -79,6 +79,18 @@ export class Accounts {
   }
 }
 
+/** The OIDC profile claims of an account (ID token and /userinfo). */
+export function profileClaims(account: Account) {
+  return {
+    sub: account.userId,
+    email: account.email,
+    email_verified: true,
+    name: account.name,
+    nickname: account.email.split('@')[0],
+    updated_at: Math.floor(Date.parse(account.createdAt) / 1000),
+  };
+}
+
 function publicView({ passwordHash: _hash, salt: _salt, ...account }: StoredAccount): Account {
   return { ...account, roles: [...account.roles] };
 }

@@ -1,1 +1,1 @@
-export * from './lib/api-core-feature.module';
+export * from './lib/core.module';

@@ -1,1 +1,2 @@
-export * from './lib/api-core-util.module';
+export * from './lib/problem.exception';
+export * from './lib/problem-details.filter';

@@ -6,11 +6,13 @@ import type { ApiConfig } from '@steward/api-config-util';
 import { JwksKeyStore } from './jwks-key-store';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
+import { MeController } from './me.controller';
 import { PermissionsGuard } from './permissions.guard';
 
 /** Authentication and authorization for the whole API: import once, in the app module. */
 @Module({
   imports: [PassportModule],
+  controllers: [MeController],
   providers: [
     {
       provide: JwksKeyStore,

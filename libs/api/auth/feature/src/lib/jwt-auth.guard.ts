@@ -23,13 +23,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<TUser = AuthenticatedUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+    const caller = user as AuthenticatedUser | false;
     const failure = error ?? info;
     if (failure instanceof HttpException) throw failure;
     if (failure instanceof TokenExpiredError) throw new InvalidTokenError('The access token expired.');
-    if (failure || !user) throw failure ? new InvalidTokenError() : new MissingCredentialsError();
-    if ((user as AuthenticatedUser).isMachine) {
+    if (failure || !caller) throw failure ? new InvalidTokenError() : new MissingCredentialsError();
+    if (caller.isMachine) {
       throw new InsufficientScopeError('This API accepts only tokens issued to a user.');
     }
-    return user;
+    return caller as TUser;
   }
 }

@@ -24,8 +24,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const auth = config.get('auth', { infer: true });
     super({
       jwtFromRequest: bearerToken,
-      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: unknown, key?: unknown) => void) => {
-        resolveKey(keys, rawToken).then((key) => done(null, key), (error: unknown) => done(error));
+      secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: unknown, key?: string) => void) => {
+        // jsonwebtoken verifies with a KeyObject as is (no PEM re-parse); passport-jwt's typing predates that.
+        resolveKey(keys, rawToken).then((key) => done(null, key as unknown as string), (error: unknown) => done(error));
       },
       issuer: auth.issuer,
       audience: auth.audience,

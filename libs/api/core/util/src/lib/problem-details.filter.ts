@@ -1,0 +1,39 @@
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@steward/shared-domain';
+import type { FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import { ProblemException } from './problem.exception';
+
+/**
+ * Turns every error into an RFC 9457 problem document. Only `ProblemException` texts reach the
+ * caller; any other error gets a generic text for its status, so stack traces, SQL, driver and
+ * framework messages never leave the process (unexpected ones are logged instead).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const status = statusOf(exception);
+    if (status >= 500) this.logger.error(exception);
+    const fields = exception instanceof ProblemException ? exception.fields : {};
+    const problem: Problem = {
+      type: fields.type ?? 'about:blank',
+      title: fields.title ?? STATUS_CODES[status] ?? 'Error',
+      status,
+      ...(fields.detail !== undefined && { detail: fields.detail }),
+      ...(fields.errors !== undefined && { errors: fields.errors }),
+    };
+    if (exception instanceof ProblemException) void reply.headers(exception.headers);
+    void reply.status(status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+}
+
+function statusOf(exception: unknown): number {
+  if (exception instanceof HttpException) return exception.getStatus();
+  // Errors raised by Fastify itself (body too large, bad JSON) carry a safe 4xx statusCode.
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) return statusCode;
+  return HttpStatus.INTERNAL_SERVER_ERROR;
+}
