@@ -1,13 +1,10 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { Shell } from '@steward/console-shell-feature';
 
 @Component({
-  imports: [NxWelcome, RouterModule],
-  selector: 'app-root',
-  templateUrl: './app.html',
-  styleUrl: './app.scss',
+  selector: 'st-root',
+  imports: [Shell],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: '<st-shell />',
 })
-export class App {
-  protected title = 'console';
-}
+export class App {}

@@ -188,12 +188,16 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
   return provider;
 }
 
-/** Auth0's wording for a refresh token that is unknown, used or revoked; auth0-spa-js matches on it. */
+/** Auth0's wording for token errors that auth0-spa-js and Auth0 clients match on. */
 async function auth0TokenErrors(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
   await next();
   const body = ctx.body as { error?: string; error_description?: string } | undefined;
-  if (ctx.oidc?.route === 'token' && ctx.oidc.params?.['grant_type'] === 'refresh_token' &&
-    body?.error === 'invalid_grant' && body.error_description === 'grant request is invalid') {
+  if (ctx.oidc?.route !== 'token' || !body?.error) return;
+  const grantType = ctx.oidc.params?.['grant_type'];
+  if (grantType === 'refresh_token' && body.error === 'invalid_grant' && body.error_description === 'grant request is invalid') {
     body.error_description = 'Unknown or invalid refresh token.';
+  } else if (body.error_description === 'requested grant type is not allowed for this client') {
+    ctx.status = 403;
+    ctx.body = { error: 'unauthorized_client', error_description: `Grant type '${String(grantType)}' not allowed for the client.` };
   }
 }

@@ -1,1 +1,5 @@
-export * from './lib/shared-util-testing';
+export * from './lib/workspace';
+export * from './lib/processes';
+export * from './lib/static-site';
+export * from './lib/stack';
+export * from './lib/tokens';

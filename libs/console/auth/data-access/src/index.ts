@@ -1,1 +1,4 @@
-export * from './lib/console-auth-data-access/console-auth-data-access';
+export * from './lib/console-config';
+export * from './lib/provide-console-auth';
+export * from './lib/session';
+export * from './lib/current-user';

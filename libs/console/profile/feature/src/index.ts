@@ -1,1 +1,1 @@
-export * from './lib/console-profile-feature/console-profile-feature';
+export * from './lib/profile-page';

@@ -1,1 +1,2 @@
-export * from './lib/console-shell-feature/console-shell-feature';
+export * from './lib/shell';
+export * from './lib/home-page';

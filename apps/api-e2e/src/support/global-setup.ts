@@ -1,0 +1,18 @@
+// Jest loads global setup with Node's resolver, which does not know the workspace's path aliases.
+import 'tsconfig-paths/register';
+import { startStack, type Stack } from '@steward/shared-util-testing';
+
+declare global {
+  var stewardStack: Stack | undefined;
+}
+
+/** Starts the real dev tenant and API once for the whole suite; workers read the URLs from env. */
+export default async function globalSetup(): Promise<void> {
+  const stack = await startStack();
+  globalThis.stewardStack = stack;
+  process.env['STEWARD_STACK'] = JSON.stringify({
+    tenantUrl: stack.tenantUrl,
+    apiUrl: stack.apiUrl,
+    tenantDataDir: stack.tenantDataDir,
+  });
+}

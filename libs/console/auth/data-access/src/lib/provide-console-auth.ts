@@ -1,0 +1,31 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
+import { authHttpInterceptorFn, provideAuth0 } from '@auth0/auth0-angular';
+import { CONSOLE_CONFIG, type ConsoleConfig } from './console-config';
+
+/**
+ * Signs users in with Auth0 (authorization code + PKCE) and attaches access tokens to calls to
+ * the Steward API's origin only. Tokens stay in memory: rotating refresh tokens within a page,
+ * and silent authentication against the tenant's session after a reload (nothing in localStorage).
+ */
+export function provideConsoleAuth(config: ConsoleConfig): EnvironmentProviders {
+  return makeEnvironmentProviders([
+    { provide: CONSOLE_CONFIG, useValue: config },
+    provideAuth0({
+      domain: config.auth0Domain,
+      clientId: config.auth0ClientId,
+      authorizationParams: {
+        audience: config.auth0Audience,
+        redirect_uri: window.location.origin,
+      },
+      cacheLocation: 'memory',
+      useRefreshTokens: true,
+      useRefreshTokensFallback: true,
+      errorPath: '/',
+      httpInterceptor: {
+        allowedList: [`${config.apiUrl}/api/*`],
+      },
+    }),
+    provideHttpClient(withInterceptors([authHttpInterceptorFn])),
+  ]);
+}
