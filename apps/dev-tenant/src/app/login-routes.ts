@@ -9,7 +9,7 @@ import { renderLoginPage } from './pages';
  */
 export function loginRoutes(provider: Provider, accounts: Accounts): Router {
   const router = express.Router();
-  router.use((_req, res, next) => {
+  router.use('/u/login', (_req, res, next) => {
     res.set({ 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'" });
     next();
   });

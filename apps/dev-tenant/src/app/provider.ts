@@ -184,6 +184,7 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
   registerPasswordGrant(provider, accounts, getResourceServerInfo);
+  provider.use(auth0LogoutParameters);
   provider.use(auth0TokenErrors);
   return provider;
 }
@@ -200,4 +201,18 @@ async function auth0TokenErrors(ctx: KoaContextWithOIDC, next: () => Promise<voi
     ctx.status = 403;
     ctx.body = { error: 'unauthorized_client', error_description: `Grant type '${String(grantType)}' not allowed for the client.` };
   }
+}
+
+/** Auth0's `/v2/logout?client_id&returnTo` is OIDC RP-initiated logout with another parameter name. */
+async function auth0LogoutParameters(ctx: KoaContextWithOIDC, next: () => Promise<void>): Promise<void> {
+  if (ctx.method === 'GET' && ctx.path === '/v2/logout') {
+    const query = new URLSearchParams(ctx.querystring);
+    const returnTo = query.get('returnTo');
+    if (returnTo && !query.has('post_logout_redirect_uri')) {
+      query.set('post_logout_redirect_uri', returnTo);
+      query.delete('returnTo');
+      ctx.querystring = query.toString();
+    }
+  }
+  await next();
 }
