@@ -13,7 +13,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: join(root, 'dist/test-results/console-e2e.json') }]],
+  reporter: [['list'], ['json', { outputFile: join(root, 'dist/test-results/apps/console-e2e/playwright.json') }]],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
