@@ -45,4 +45,9 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
+  {
+    // Specs declare throwaway controllers and fakes whose bodies do not matter.
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-empty-function': 'off' },
+  },
 ];
