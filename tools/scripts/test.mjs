@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '../..');
 const env = { NX_TUI: 'false', NX_NO_CLOUD: 'true', ...process.env };
 const steps = [
-  ['run-many', '-t', 'lint', 'test', '--parallel=2', '--outputStyle=static'],
+  ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static'],
   ['run-many', '-t', 'e2e', '--parallel=1', '--outputStyle=static'],
 ];
 

@@ -1,5 +1,4 @@
-// Jest loads global setup with Node's resolver, which does not know the workspace's path aliases.
-import 'tsconfig-paths/register';
+import './register-paths';
 import { startStack, type Stack } from '@steward/shared-util-testing';
 
 declare global {

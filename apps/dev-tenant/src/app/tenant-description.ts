@@ -54,7 +54,7 @@ type Keywords = Record<string, string | string[]>;
  */
 export function replaceKeywords(text: string, keywords: Keywords): string {
   const value = (key: string) => {
-    if (!(key in keywords)) throw new Error(`tenant description: no value for keyword ${key}`);
+    if (!Object.hasOwn(keywords, key)) throw new Error(`tenant description: no value for keyword ${key}`);
     return keywords[key];
   };
   return text

@@ -46,7 +46,7 @@ export function tenantSigningKey(tenantDataDir: string): SigningKey {
 }
 
 /** A fresh RSA key no issuer publishes. */
-export function strangerKey(kid = randomUUID()): SigningKey {
+export function strangerKey(kid: string = randomUUID()): SigningKey {
   return { kid, key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey };
 }
 
