@@ -23,6 +23,9 @@ export default [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: [...consoleBans, ...apiBans] },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'], bannedExternalImports: apiBans },
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'], bannedExternalImports: consoleBans },
+            // Test infrastructure: only e2e suites use it, and it drives the apps from outside.
+            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared'], bannedExternalImports: ['@angular/*', '@nestjs/*'] },
+            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared'], bannedExternalImports: ['@angular/*', '@nestjs/*'] },
             { sourceTag: 'scope:dev-tenant', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: ['@angular/*', '@nestjs/*'] },
             // Types: apps compose, features use the layers below them, utilities stay leaf-like.
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'] },

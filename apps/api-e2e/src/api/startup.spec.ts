@@ -1,21 +1,34 @@
-import { workspaceRoot } from '@steward/shared-util-testing';
+import { workspaceRoot } from '@steward/testing-util';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 function run(app: 'api' | 'dev-tenant', env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [join(workspaceRoot(), `dist/apps/${app}/main.js`)], {
-    env: { PATH: process.env['PATH'] ?? '', ...env },
-    encoding: 'utf8',
-    timeout: 20_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(workspaceRoot(), `dist/apps/${app}/main.js`)],
+    {
+      env: { PATH: process.env['PATH'] ?? '', ...env },
+      encoding: 'utf8',
+      timeout: 20_000,
+    },
+  );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
 describe('Start-up checks', () => {
   it('should stop the API with a message naming each missing production setting', () => {
-    const { status, output } = run('api', { NODE_ENV: 'production', AUTH0_MGMT_CLIENT_SECRET: 'top-secret-value' });
+    const { status, output } = run('api', {
+      NODE_ENV: 'production',
+      AUTH0_MGMT_CLIENT_SECRET: 'top-secret-value',
+    });
     expect(status).toBe(1);
-    for (const name of ['AUTH0_ISSUER_BASE_URL', 'AUTH0_AUDIENCE', 'AUTH0_MGMT_DOMAIN', 'DATABASE_URL', 'CORS_ORIGINS']) {
+    for (const name of [
+      'AUTH0_ISSUER_BASE_URL',
+      'AUTH0_AUDIENCE',
+      'AUTH0_MGMT_DOMAIN',
+      'DATABASE_URL',
+      'CORS_ORIGINS',
+    ]) {
       expect(output).toContain(`${name}: missing`);
     }
     expect(output).not.toContain('top-secret-value');

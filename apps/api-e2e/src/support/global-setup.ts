@@ -1,5 +1,5 @@
 import './register-paths';
-import { startStack, type Stack } from '@steward/shared-util-testing';
+import { startStack, type Stack } from '@steward/testing-util';
 
 declare global {
   var stewardStack: Stack | undefined;

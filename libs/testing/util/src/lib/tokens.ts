@@ -1,4 +1,10 @@
-import { createPrivateKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  generateKeyPairSync,
+  randomUUID,
+  sign,
+  type KeyObject,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_AUDIENCE, DEV_PASSWORD } from './stack';
@@ -12,11 +18,15 @@ export interface TokenResponse {
 }
 
 /** Signs in through the dev tenant's password grant, as a CLI or test client would. */
-export async function passwordGrant(tenantUrl: string, username: string, options: {
-  password?: string;
-  audience?: string;
-  scope?: string;
-} = {}): Promise<TokenResponse> {
+export async function passwordGrant(
+  tenantUrl: string,
+  username: string,
+  options: {
+    password?: string;
+    audience?: string;
+    scope?: string;
+  } = {},
+): Promise<TokenResponse> {
   const response = await fetch(`${tenantUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -29,8 +39,14 @@ export async function passwordGrant(tenantUrl: string, username: string, options
       scope: options.scope ?? 'openid profile email offline_access',
     }),
   });
-  const body = (await response.json()) as TokenResponse & { error?: string; error_description?: string };
-  if (!response.ok) throw new Error(`password grant failed: ${body.error}: ${body.error_description}`);
+  const body = (await response.json()) as TokenResponse & {
+    error?: string;
+    error_description?: string;
+  };
+  if (!response.ok)
+    throw new Error(
+      `password grant failed: ${body.error}: ${body.error_description}`,
+    );
   return body;
 }
 
@@ -41,27 +57,43 @@ export interface SigningKey {
 
 /** The dev tenant's own signing key, read from its data folder: tokens signed with it are "real". */
 export function tenantSigningKey(tenantDataDir: string): SigningKey {
-  const { keys } = JSON.parse(readFileSync(join(tenantDataDir, 'signing-keys.json'), 'utf8')) as { keys: { kid: string }[] };
-  return { kid: keys[0].kid, key: createPrivateKey({ key: keys[0] as never, format: 'jwk' }) };
+  const { keys } = JSON.parse(
+    readFileSync(join(tenantDataDir, 'signing-keys.json'), 'utf8'),
+  ) as { keys: { kid: string }[] };
+  return {
+    kid: keys[0].kid,
+    key: createPrivateKey({ key: keys[0] as never, format: 'jwk' }),
+  };
 }
 
 /** A fresh RSA key no issuer publishes. */
 export function strangerKey(kid: string = randomUUID()): SigningKey {
-  return { kid, key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey };
+  return {
+    kid,
+    key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey,
+  };
 }
 
 /**
  * Builds an RS256 JWT with any header and payload, valid or not: the tool for proving that the
  * API refuses every malformed or mis-claimed token.
  */
-export function signJwt(payload: object, signer: SigningKey, header: Record<string, unknown> = {}): string {
-  const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
+export function signJwt(
+  payload: object,
+  signer: SigningKey,
+  header: Record<string, unknown> = {},
+): string {
+  const encode = (part: object) =>
+    Buffer.from(JSON.stringify(part)).toString('base64url');
   const input = `${encode({ alg: 'RS256', typ: 'JWT', kid: signer.kid, ...header })}.${encode(payload)}`;
   return `${input}.${sign('sha256', Buffer.from(input), signer.key).toString('base64url')}`;
 }
 
 /** Claims of a well-formed Steward API access token for `tenantUrl`, to be varied by tests. */
-export function accessTokenClaims(tenantUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function accessTokenClaims(
+  tenantUrl: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
   return {
     iss: `${tenantUrl}/`,

@@ -9,7 +9,11 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -37,7 +41,11 @@ export async function startNodeProcess(options: {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const running: RunningProcess = { name: options.name, output: () => output, stop: () => stopChild(child) };
+  const running: RunningProcess = {
+    name: options.name,
+    output: () => output,
+    stop: () => stopChild(child),
+  };
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
@@ -50,11 +58,14 @@ export async function startNodeProcess(options: {
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   await running.stop();
-  throw new Error(`${options.name} did not become ready at ${options.readyUrl}:\n${output}`);
+  throw new Error(
+    `${options.name} did not become ready at ${options.readyUrl}:\n${output}`,
+  );
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     child.once('exit', () => {

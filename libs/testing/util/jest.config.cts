@@ -1,5 +1,5 @@
 module.exports = {
-  displayName: 'shared-util-testing',
+  displayName: 'testing-util',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
@@ -8,5 +8,5 @@ module.exports = {
   // jose (via jwks-rsa) and oidc-provider are ESM-only: let ts-jest turn them into CommonJS.
   transformIgnorePatterns: ['node_modules/(?!(jose|oidc-provider)/)'],
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../../coverage/libs/shared/util-testing',
+  coverageDirectory: '../../../coverage/libs/testing/util',
 };
