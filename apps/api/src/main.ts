@@ -1,11 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConfigError, loadApiConfig } from '@steward/api-config-util';
+import { ConfigError, loadApiConfig, type ApiConfig } from '@steward/api-config-util';
+import { createHttpApp } from '@steward/api-core-feature';
 import { AppModule } from './app/app.module';
 
 async function bootstrap(): Promise<void> {
-  let config;
+  let config: ApiConfig;
   try {
     config = loadApiConfig(process.env);
   } catch (error) {
@@ -13,18 +12,7 @@ async function bootstrap(): Promise<void> {
     console.error(`Steward API cannot start. ${error.message}`);
     process.exit(1);
   }
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register(config),
-    new FastifyAdapter({ bodyLimit: 100 * 1024 }),
-  );
-  app.setGlobalPrefix('api');
-  app.enableCors({
-    origin: config.http.corsOrigins,
-    allowedHeaders: ['authorization', 'content-type', 'if-match'],
-    exposedHeaders: ['etag', 'location', 'www-authenticate', 'retry-after'],
-    maxAge: 600,
-  });
-  app.enableShutdownHooks();
+  const app = await createHttpApp(AppModule.register(config), config);
   await app.listen(config.http.port, config.http.host);
   Logger.log(`Steward API listening on http://${config.http.host}:${config.http.port}/api`, 'Bootstrap');
 }

@@ -7,11 +7,12 @@ declare global {
 
 /** Starts the real dev tenant and API once for the whole suite; workers read the URLs from env. */
 export default async function globalSetup(): Promise<void> {
-  const stack = await startStack();
+  const stack = await startStack({ database: 'mysql' });
   globalThis.stewardStack = stack;
   process.env['STEWARD_STACK'] = JSON.stringify({
     tenantUrl: stack.tenantUrl,
     apiUrl: stack.apiUrl,
     tenantDataDir: stack.tenantDataDir,
+    databaseUrl: stack.databaseUrl,
   });
 }

@@ -3,6 +3,8 @@ import { ConfigModule } from '@nestjs/config';
 import { AuthModule } from '@steward/api-auth-feature';
 import type { ApiConfig } from '@steward/api-config-util';
 import { CoreModule } from '@steward/api-core-feature';
+import { DatabaseModule } from '@steward/api-database-data-access';
+import { MIGRATIONS } from '../migrations';
 
 /** The Steward API: composition only. `config` was validated by `loadApiConfig` before boot. */
 @Module({})
@@ -12,6 +14,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         CoreModule,
         AuthModule,
       ],

@@ -42,7 +42,7 @@ describe('AppModule', () => {
 
     it('should keep the public surface to health checks', async () => {
       const open = (await routes()).filter(({ isPublic }) => isPublic).map(({ route }) => route);
-      expect(open).toEqual(['GET /health']);
+      expect(open).toEqual(['GET /health', 'GET /health/ready']);
     });
   });
 });

@@ -1,4 +1,11 @@
+import { RevokedSubject } from './lib/revoked-subject.entity';
+
 export * from './lib/auth.module';
 export * from './lib/authenticated-user';
 export * from './lib/decorators';
 export { JwksKeyStore } from './lib/jwks-key-store';
+export { SubjectRevocations } from './lib/subject-revocations';
+export { RevokedSubject };
+
+/** Entities the auth module stores (for the TypeORM CLI's data source). */
+export const AuthEntities = [RevokedSubject];

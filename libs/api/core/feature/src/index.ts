@@ -1,1 +1,2 @@
 export * from './lib/core.module';
+export * from './lib/http-app';

@@ -79,11 +79,11 @@ export function strangerKey(kid: string = randomUUID()): SigningKey {
  * API refuses every malformed or mis-claimed token.
  */
 export function signJwt(
-  payload: object,
+  payload: unknown,
   signer: SigningKey,
   header: Record<string, unknown> = {},
 ): string {
-  const encode = (part: object) =>
+  const encode = (part: unknown) =>
     Buffer.from(JSON.stringify(part)).toString('base64url');
   const input = `${encode({ alg: 'RS256', typ: 'JWT', kid: signer.kid, ...header })}.${encode(payload)}`;
   return `${input}.${sign('sha256', Buffer.from(input), signer.key).toString('base64url')}`;

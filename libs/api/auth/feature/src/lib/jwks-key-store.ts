@@ -44,6 +44,12 @@ export class JwksKeyStore {
     return this.keys.size > 0;
   }
 
+  /** Readiness: keys are known, fetching them now if none are yet (within the cooldown rules). */
+  async ready(): Promise<boolean> {
+    if (!this.hasKeys && this.mayFetch()) await this.refresh();
+    return this.hasKeys;
+  }
+
   private mayFetch(): boolean {
     return this.inflight !== undefined || this.now() - this.lastAttemptAt >= this.options.cooldownMs;
   }

@@ -6,21 +6,30 @@ import { Strategy } from 'passport-jwt';
 import { InvalidTokenError } from './bearer-errors';
 import { bearerToken } from './bearer-token';
 import { JwksKeyStore } from './jwks-key-store';
+import { SubjectRevocations } from './subject-revocations';
 import { toAuthenticatedUser } from './token-claims';
 import { checkedKeyId } from './token-header';
 
 /** Allowed clock skew between Auth0 and this API, in seconds (SPEC §4.3: at most 5). */
 export const CLOCK_TOLERANCE_SECONDS = 5;
 
+/** Oldest token accepted, whatever its `exp` says: Auth0's default API token lifetime. */
+export const MAX_TOKEN_AGE = '24h';
+
 /**
  * Verifies Auth0 access tokens: RS256 only, a key from the issuer's JWKS named by `kid`,
- * exact issuer, the configured audience, and a mandatory `exp`.
+ * exact issuer, the configured audience, a mandatory `exp`, an `iat` neither in the future nor
+ * older than MAX_TOKEN_AGE, and a subject that has not been revoked.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   private readonly rolesClaim: string;
 
-  constructor(@Inject(ConfigService) config: ConfigService<ApiConfig, true>, keys: JwksKeyStore) {
+  constructor(
+    @Inject(ConfigService) config: ConfigService<ApiConfig, true>,
+    keys: JwksKeyStore,
+    private readonly revocations: SubjectRevocations,
+  ) {
     const auth = config.get('auth', { infer: true });
     super({
       jwtFromRequest: bearerToken,
@@ -31,13 +40,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       issuer: auth.issuer,
       audience: auth.audience,
       algorithms: ['RS256'],
-      jsonWebTokenOptions: { clockTolerance: CLOCK_TOLERANCE_SECONDS },
+      jsonWebTokenOptions: { clockTolerance: CLOCK_TOLERANCE_SECONDS, maxAge: MAX_TOKEN_AGE },
     });
     this.rolesClaim = auth.rolesClaim;
   }
 
   validate(payload: unknown) {
-    return toAuthenticatedUser(payload, this.rolesClaim);
+    const user = toAuthenticatedUser(payload, this.rolesClaim, Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS);
+    if (this.revocations.isRevoked(user.sub)) throw new InvalidTokenError('The access token was revoked.');
+    return user;
   }
 }
 

@@ -26,6 +26,11 @@ describe('toAuthenticatedUser', () => {
       expect(() => toAuthenticatedUser({ exp: 1, sub: '' }, ROLES_CLAIM)).toThrow(/subject/);
     });
 
+    it('should refuse a token issued after the latest acceptable issue time', () => {
+      expect(() => toAuthenticatedUser({ ...BASE, iat: 1_000 }, ROLES_CLAIM, 999)).toThrow(/future/);
+      expect(toAuthenticatedUser({ ...BASE, iat: 1_000 }, ROLES_CLAIM, 1_000).sub).toBe('auth0|alice');
+    });
+
     it('should map a minimal payload', () => {
       expect(toAuthenticatedUser(BASE, ROLES_CLAIM)).toEqual({
         sub: 'auth0|alice',

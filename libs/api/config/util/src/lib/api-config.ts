@@ -5,12 +5,16 @@ export interface ApiConfig {
     host: string;
     port: number;
     corsOrigins: string[];
+    /** Requests a client address / a signed-in user may make per minute per route. */
+    rateLimits: { perAddress: number; perUser: number };
   };
   auth: {
     /** Exactly the `iss` Auth0 puts in tokens: an absolute URL ending with `/`. */
     issuer: string;
     audience: string;
     rolesClaim: string;
+    /** Least time between JWKS fetches caused by unknown key ids. */
+    jwksCooldownMs: number;
   };
   management: {
     domain: string;

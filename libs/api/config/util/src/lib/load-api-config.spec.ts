@@ -29,8 +29,11 @@ describe('loadApiConfig', () => {
         issuer: 'http://localhost:4600/',
         audience: 'https://api.steward.local/',
         rolesClaim: 'https://steward.local/roles',
+        jwksCooldownMs: 30_000,
       });
-      expect(config.http).toEqual({ host: '127.0.0.1', port: 3000, corsOrigins: ['http://localhost:4200'] });
+      expect(config.http).toEqual({
+        host: '127.0.0.1', port: 3000, corsOrigins: ['http://localhost:4200'], rateLimits: { perAddress: 1200, perUser: 600 },
+      });
     });
 
     it('should add the trailing slash Auth0 puts in iss', () => {
@@ -66,6 +69,8 @@ describe('loadApiConfig', () => {
       ['CORS_ORIGINS', 'https://console.acme.com/app'],
       ['CORS_ORIGINS', 'https://ok.acme.com, null'],
       ['PORT', '70000'],
+      ['AUTH0_JWKS_COOLDOWN_SECONDS', '0'],
+      ['RATE_LIMIT_PER_USER', '-5'],
       ['PORT', 'http'],
       ['DATABASE_URL', 'postgres://db/steward'],
       ['AUTH0_MGMT_DOMAIN', 'https://acme.eu.auth0.com/'],

@@ -26,6 +26,9 @@ const DEVELOPMENT_DEFAULTS: Env = {
 
 const ALWAYS_DEFAULTS: Env = {
   AUTH0_ROLES_CLAIM: 'https://steward.local/roles',
+  AUTH0_JWKS_COOLDOWN_SECONDS: '30',
+  RATE_LIMIT_PER_ADDRESS: '1200',
+  RATE_LIMIT_PER_USER: '600',
   PORT: '3000',
 };
 
@@ -79,6 +82,15 @@ export function loadApiConfig(source: Env): ApiConfig {
     problems.push(`CORS_ORIGINS: "${badOrigin}" is not an exact origin; expected scheme://host[:port] with no path, and never *`);
   }
 
+  const jwksCooldown = Number(env['AUTH0_JWKS_COOLDOWN_SECONDS']);
+  check('AUTH0_JWKS_COOLDOWN_SECONDS', Number.isInteger(jwksCooldown) && jwksCooldown >= 1 && jwksCooldown <= 3600, 'an integer number of seconds from 1 to 3600');
+
+  const [perAddress, perUser] = ['RATE_LIMIT_PER_ADDRESS', 'RATE_LIMIT_PER_USER'].map((name) => {
+    const value = Number(env[name]);
+    check(name, Number.isInteger(value) && value >= 1, 'a positive integer (requests per minute per route)');
+    return value;
+  });
+
   const port = Number(env['PORT']);
   check('PORT', Number.isInteger(port) && port > 0 && port < 65536, 'an integer from 1 to 65535');
 
@@ -86,8 +98,8 @@ export function loadApiConfig(source: Env): ApiConfig {
   return {
     env: nodeEnv as ApiConfig['env'],
     // Development binds to loopback only; a container must listen on every interface.
-    http: { host: env['HOST'] ?? (production ? '0.0.0.0' : '127.0.0.1'), port, corsOrigins },
-    auth: { issuer, audience, rolesClaim },
+    http: { host: env['HOST'] ?? (production ? '0.0.0.0' : '127.0.0.1'), port, corsOrigins, rateLimits: { perAddress, perUser } },
+    auth: { issuer, audience, rolesClaim, jwksCooldownMs: jwksCooldown * 1000 },
     management: { domain, clientId, clientSecret },
     database: { url: databaseUrl },
   };

@@ -1,13 +1,36 @@
-import { Controller, Get, HttpCode } from '@nestjs/common';
-import { Public } from '@steward/api-auth-feature';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import { JwksKeyStore, Public } from '@steward/api-auth-feature';
 
-/** Liveness for load balancers and orchestrators; tells nothing about the deployment. */
+/** Liveness and readiness for load balancers and orchestrators; they tell nothing about the deployment. */
 @Controller('health')
+@SkipThrottle()
 export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly keys: JwksKeyStore,
+  ) {}
+
   @Public()
   @Get()
-  @HttpCode(200)
   live(): { status: 'ok' } {
     return { status: 'ok' };
+  }
+
+  /** Ready when the database answers and the issuer's signing keys are known. Down → 503. */
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2_000 }),
+      async () => {
+        const jwks = this.indicators.check('jwks');
+        return (await this.keys.ready()) ? jwks.up() : jwks.down();
+      },
+    ]);
   }
 }

@@ -16,7 +16,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const status = statusOf(exception);
-    if (status >= 500) this.logger.error(exception);
+    if (!(exception instanceof HttpException) && status >= 500) this.logger.error(exception);
+    else if (status >= 500) this.logger.warn(`${status} ${(exception as Error).message}`);
     const fields = exception instanceof ProblemException ? exception.fields : {};
     const problem: Problem = {
       type: fields.type ?? 'about:blank',

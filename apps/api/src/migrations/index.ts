@@ -1,0 +1,4 @@
+import { CreateRevokedSubjects1764300000000 } from './1764300000000-create-revoked-subjects';
+
+/** Every migration, oldest first: the app runs pending ones at start-up; the TypeORM CLI uses the same list. */
+export const MIGRATIONS = [CreateRevokedSubjects1764300000000];

@@ -1,0 +1,66 @@
+import helmet from '@fastify/helmet';
+import type { DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ApiConfig } from '@steward/api-config-util';
+import { ProblemException } from '@steward/api-core-util';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { Logger } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** Largest request body the API reads; larger ones get 413. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** A caller's X-Request-Id when it is safe to echo and log, otherwise a fresh one. */
+export function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/**
+ * Creates the API's HTTP server: Fastify, every route under /api, CORS for the configured origins
+ * only, security headers, no caching of API responses, a body limit, and 405 for a known path
+ * called with the wrong method. Errors become problem+json through the global filter.
+ */
+export async function createHttpApp(module: DynamicModule, config: ApiConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: false });
+  // JSON only: no form or text bodies, which browsers may send cross-site without a preflight.
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.enableCors({
+    origin: config.http.corsOrigins,
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id'],
+    exposedHeaders: ['etag', 'location', 'www-authenticate', 'retry-after', 'x-request-id'],
+    maxAge: 600,
+  });
+  await app.register(helmet, {
+    // JSON only: nothing may load, frame or embed an API response.
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    frameguard: { action: 'deny' },
+    hsts: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const routes = FindMyWay();
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.on(method as HTTPMethod, route.url, () => undefined);
+  });
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id).header('cache-control', 'no-store');
+    if (request.routeOptions.url !== undefined) return;
+    const path = request.url.split('?')[0];
+    const allowed = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => routes.find(method, path));
+    if (allowed.length > 0 && request.method !== 'OPTIONS') {
+      throw new ProblemException(405, { detail: `Use ${allowed.join(', ')} on this resource.` }, { allow: allowed.join(', ') });
+    }
+  });
+  app.enableShutdownHooks();
+  return app;
+}
