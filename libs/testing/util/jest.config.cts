@@ -1,12 +1,5 @@
 module.exports = {
   displayName: 'testing-util',
-  preset: '../../../jest.preset.js',
-  testEnvironment: 'node',
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
-  },
-  // jose (via jwks-rsa) and oidc-provider are ESM-only: let ts-jest turn them into CommonJS.
-  transformIgnorePatterns: ['node_modules/(?!(jose|oidc-provider)/)'],
-  moduleFileExtensions: ['ts', 'js', 'html'],
+  preset: '../../../jest.node.preset.js',
   coverageDirectory: '../../../coverage/libs/testing/util',
 };
