@@ -1,9 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
+import { AuditModule } from '@steward/api-audit-feature';
 import { AuthModule } from '@steward/api-auth-feature';
 import type { ApiConfig } from '@steward/api-config-util';
 import { CoreModule } from '@steward/api-core-feature';
 import { DatabaseModule } from '@steward/api-database-data-access';
+import { RecordsModule } from '@steward/api-records-feature';
 import { MIGRATIONS } from '../migrations';
 
 /** The Steward API: composition only. `config` was validated by `loadApiConfig` before boot. */
@@ -17,6 +19,8 @@ export class AppModule {
         DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         CoreModule,
         AuthModule,
+        AuditModule,
+        RecordsModule,
       ],
     };
   }

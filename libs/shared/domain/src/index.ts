@@ -1,3 +1,5 @@
 export * from './lib/permissions';
 export * from './lib/me';
 export * from './lib/problem';
+export * from './lib/records';
+export * from './lib/audit';
