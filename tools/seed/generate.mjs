@@ -72,9 +72,27 @@ function helpers(random) {
   return { random, int, pick: (list) => list[Math.floor(random() * list.length)] };
 }
 
-/** 'YYYY-MM-DD HH:MM:SS.mmm' in UTC: MySQL's DATETIME(3) literal and TypeORM's SQLite storage format. */
+const DAY_MS = 24 * 3600 * 1000;
+const dayPrefixes = new Map();
+const pad = (value, width) => String(value).padStart(width, '0');
+
+/**
+ * 'YYYY-MM-DD HH:MM:SS.mmm' in UTC: MySQL's DATETIME(3) literal and TypeORM's SQLite storage format.
+ * Same output as toISOString() reshaped, but several times faster: the date part is cached per day.
+ * @param {number} ms milliseconds since the epoch (not before 1970)
+ */
 export function formatUtc(ms) {
-  return new Date(ms).toISOString().slice(0, 23).replace('T', ' ');
+  const day = Math.floor(ms / DAY_MS);
+  let prefix = dayPrefixes.get(day);
+  if (prefix === undefined) {
+    prefix = `${new Date(day * DAY_MS).toISOString().slice(0, 10)} `;
+    dayPrefixes.set(day, prefix);
+  }
+  const inDay = ms - day * DAY_MS;
+  const hours = Math.floor(inDay / 3_600_000);
+  const minutes = Math.floor(inDay / 60_000) % 60;
+  const seconds = Math.floor(inDay / 1000) % 60;
+  return `${prefix}${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(inDay % 1000, 3)}`;
 }
 
 function description(g) {

@@ -26,7 +26,7 @@ async function openMysql(url) {
   const where = `MySQL at ${host}${port ? '' : ':3306'}`;
   if (!database) throw new SeedError(`the MySQL URL names no database: expected mysql://user:pass@host:port/db`);
   const { createPool } = await import('mysql2/promise');
-  const pool = createPool({ uri: url, connectionLimit: 4, charset: 'utf8mb4_unicode_ci', connectTimeout: 5_000 });
+  const pool = createPool({ uri: url, connectionLimit: Number(process.env.SEED_C ?? 4), charset: 'utf8mb4_unicode_ci', connectTimeout: 5_000 });
   try {
     const [tables] = await pool.query(
       `SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'records'`);
@@ -38,8 +38,8 @@ async function openMysql(url) {
   const insert = `INSERT INTO records (${RECORD_COLUMNS.join(', ')}) VALUES ?`;
   return {
     label: `${database} on ${where}`,
-    batchSize: 1_000,
-    concurrency: 4,
+    batchSize: Number(process.env.SEED_B ?? 1000),
+    concurrency: Number(process.env.SEED_C ?? 4),
     write: async (rows) => {
       try {
         await pool.query(insert, [rows]);

@@ -18,6 +18,8 @@ export const TEST_USERS = {
 
 export interface RunningApi {
   url: string;
+  databaseUrl: string;
+  /** The fresh MariaDB database this API owns, if any. */
   database: TestDatabase | undefined;
   process: RunningProcess;
   stop(): Promise<void>;
@@ -29,13 +31,15 @@ export interface RunningApi {
  */
 export async function startApi(options: {
   issuer: string;
-  database?: 'mysql' | 'sqlite';
+  /** A fresh database of that kind, or an existing one by URL (kept on stop, e.g. to restart on it). */
+  database?: 'mysql' | 'sqlite' | { url: string };
   corsOrigin?: string;
   env?: Record<string, string>;
 }): Promise<RunningApi> {
   const work = mkdtempSync(join(tmpdir(), 'steward-api-'));
   const port = await freePort();
   const database = options.database === 'mysql' ? await createTestDatabase('steward_e2e') : undefined;
+  const databaseUrl = typeof options.database === 'object' ? options.database.url : database?.url ?? `sqlite:${join(work, 'steward.sqlite')}`;
   const cleanUp = async () => {
     await database?.drop();
     rmSync(work, { recursive: true, force: true });
@@ -53,12 +57,13 @@ export async function startApi(options: {
         AUTH0_AUDIENCE: API_AUDIENCE,
         AUTH0_MGMT_DOMAIN: new URL(options.issuer).host,
         CORS_ORIGINS: options.corsOrigin ?? 'http://localhost:4200',
-        DATABASE_URL: database?.url ?? `sqlite:${join(work, 'steward.sqlite')}`,
+        DATABASE_URL: databaseUrl,
         ...options.env,
       },
     });
     return {
       url: `http://localhost:${port}`,
+      databaseUrl,
       database,
       process: running,
       stop: async () => {
