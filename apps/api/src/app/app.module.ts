@@ -6,6 +6,7 @@ import type { ApiConfig } from '@steward/api-config-util';
 import { CoreModule } from '@steward/api-core-feature';
 import { DatabaseModule } from '@steward/api-database-data-access';
 import { RecordsModule } from '@steward/api-records-feature';
+import { UsersModule } from '@steward/api-users-feature';
 import { MIGRATIONS } from '../migrations';
 
 /** The Steward API: composition only. `config` was validated by `loadApiConfig` before boot. */
@@ -21,6 +22,7 @@ export class AppModule {
         AuthModule,
         AuditModule,
         RecordsModule,
+        UsersModule,
       ],
     };
   }

@@ -3,3 +3,4 @@ export * from './lib/me';
 export * from './lib/problem';
 export * from './lib/records';
 export * from './lib/audit';
+export * from './lib/users';

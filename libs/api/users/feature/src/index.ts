@@ -1,0 +1,2 @@
+export * from './lib/users.module';
+export type { UserDirectory } from './lib/user-directory';

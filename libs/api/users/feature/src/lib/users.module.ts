@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AuditModule } from '@steward/api-audit-feature';
+import { AuthModule } from '@steward/api-auth-feature';
+import type { ApiConfig } from '@steward/api-config-util';
+import { AUTH0_MANAGEMENT, Auth0UserDirectory } from './auth0-user-directory';
+import { createManagementClient } from './management-client';
+import { USER_DIRECTORY } from './user-directory';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+/** Delegated user administration through the Auth0 Management API. */
+@Module({
+  imports: [AuthModule, AuditModule],
+  controllers: [UsersController],
+  providers: [
+    {
+      provide: AUTH0_MANAGEMENT,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<ApiConfig, true>) =>
+        createManagementClient(config.get('management', { infer: true }), config.get('env', { infer: true })),
+    },
+    { provide: USER_DIRECTORY, useClass: Auth0UserDirectory },
+    UsersService,
+  ],
+})
+export class UsersModule {}
