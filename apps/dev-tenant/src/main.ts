@@ -13,6 +13,11 @@ async function main(): Promise<void> {
     console.error(`DEV_TENANT_PORT: expected an integer from 1 to 65535, got "${env['DEV_TENANT_PORT']}"`);
     process.exit(1);
   }
+  const rateLimit = Number(env['DEV_TENANT_MGMT_RATE_LIMIT'] ?? 50);
+  if (!Number.isInteger(rateLimit) || rateLimit <= 0) {
+    console.error(`DEV_TENANT_MGMT_RATE_LIMIT: expected Management API requests per second (a positive integer), got "${env['DEV_TENANT_MGMT_RATE_LIMIT']}"`);
+    process.exit(1);
+  }
   const password = env['DEV_TENANT_PASSWORD'] || 'steward-dev';
   const tenant = await startDevTenant({
     port,
@@ -21,6 +26,7 @@ async function main(): Promise<void> {
     dataDir: resolve(env['DEV_TENANT_DATA_DIR'] ?? '.data/dev-tenant'),
     tenantFile: resolve(env['DEV_TENANT_DESCRIPTION'] ?? 'tools/auth0/tenant.yaml'),
     fixturesFile: resolve(env['DEV_TENANT_FIXTURES'] ?? 'tools/auth0/dev/fixtures.yaml'),
+    managementRateLimit: { capacity: rateLimit, refillPerSecond: rateLimit },
     consoleOrigins: env['DEV_TENANT_CONSOLE_ORIGINS']?.split(',').map((origin) => origin.trim()).filter(Boolean),
   });
   const accounts = tenant.accounts.list()

@@ -1,4 +1,4 @@
-import { Accounts, type Account } from './accounts';
+import { Accounts, EmailTakenError, profileClaims, type Account } from './accounts';
 import type { RoleDescription, UserFixture } from './tenant-description';
 
 const API = 'https://api.steward.local/';
@@ -112,7 +112,7 @@ describe('Accounts', () => {
       expect(all).toHaveLength(3);
       for (const account of [...all, accounts.find(all[0].userId), signedIn(accounts, 'viewer@steward.local')]) {
         expect(Object.keys(account ?? {}).sort()).toEqual(
-          ['blocked', 'createdAt', 'email', 'lastLogin', 'loginsCount', 'name', 'roles', 'userId'],
+          ['appMetadata', 'blocked', 'createdAt', 'email', 'emailVerified', 'lastLogin', 'loginsCount', 'name', 'nickname', 'roles', 'updatedAt', 'userId', 'userMetadata'],
         );
       }
     });
@@ -126,6 +126,130 @@ describe('Accounts', () => {
       viewer.roles.push('admin');
       viewer.blocked = true;
       expect(accounts.find(viewer.userId)).toMatchObject({ roles: ['viewer'], blocked: false });
+    });
+  });
+
+  describe('create', () => {
+    it('should create a user with a random Auth0-style id and Auth0 defaults', () => {
+      const created = accounts.create({ email: ' New@Example.com ' });
+      expect(created).toMatchObject({
+        userId: expect.stringMatching(/^auth0\|[0-9a-f]{24}$/),
+        email: 'new@example.com',
+        emailVerified: false,
+        name: 'new@example.com',
+        nickname: 'new',
+        roles: [],
+        blocked: false,
+        appMetadata: {},
+        userMetadata: {},
+      });
+      expect(accounts.create({ email: 'other@example.com' }).userId).not.toBe(created.userId);
+    });
+
+    it('should refuse an email another user has, whatever its case', () => {
+      expect(() => accounts.create({ email: 'VIEWER@steward.local' })).toThrow(EmailTakenError);
+    });
+
+    it('should let a user sign in with the password given, and nobody without one', () => {
+      accounts.create({ email: 'with@example.com', password: 'a password' });
+      accounts.create({ email: 'without@example.com' });
+      expect(accounts.authenticate('with@example.com', 'a password').ok).toBe(true);
+      expect(accounts.authenticate('without@example.com', '').ok).toBe(false);
+      expect(accounts.authenticate('without@example.com', PASSWORD).ok).toBe(false);
+    });
+  });
+
+  describe('update', () => {
+    it('should change the profile and move updatedAt', async () => {
+      const viewer = accounts.findByEmail('viewer@steward.local') as Account;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      const updated = accounts.update(viewer.userId, { name: 'Victoria', nickname: 'vic', blocked: true });
+      expect(updated).toMatchObject({ name: 'Victoria', nickname: 'vic', blocked: true });
+      expect(Date.parse(updated?.updatedAt ?? '')).toBeGreaterThan(Date.parse(viewer.updatedAt));
+      expect(accounts.authenticate('viewer@steward.local', PASSWORD)).toEqual({ ok: false, reason: 'blocked' });
+    });
+
+    it('should merge metadata one level deep and delete keys set to null', () => {
+      const { userId } = accounts.create({ email: 'meta@example.com', appMetadata: { plan: { tier: 'gold', seats: 3 }, team: 'a' } });
+      accounts.update(userId, { appMetadata: { plan: { tier: 'silver' }, team: null, region: 'eu' } });
+      expect(accounts.find(userId)?.appMetadata).toEqual({ plan: { tier: 'silver' }, region: 'eu' });
+      accounts.update(userId, { userMetadata: { theme: 'dark' } });
+      accounts.update(userId, { appMetadata: {} });
+      expect(accounts.find(userId)).toMatchObject({ appMetadata: {}, userMetadata: { theme: 'dark' } });
+    });
+
+    it('should change the sign-in email, unverified, and refuse one another user has', () => {
+      const viewer = accounts.findByEmail('viewer@steward.local') as Account;
+      expect(accounts.update(viewer.userId, { email: 'Vic@Example.com' })).toMatchObject({ email: 'vic@example.com', emailVerified: false });
+      expect(accounts.authenticate('vic@example.com', PASSWORD).ok).toBe(true);
+      expect(() => accounts.update(viewer.userId, { email: 'admin@steward.local' })).toThrow(EmailTakenError);
+      expect(accounts.update(viewer.userId, { email: 'vic@example.com', emailVerified: true })?.emailVerified).toBe(true);
+    });
+
+    it('should set a new password', () => {
+      const viewer = accounts.findByEmail('viewer@steward.local') as Account;
+      accounts.update(viewer.userId, { password: 'brand new password' });
+      expect(accounts.authenticate('viewer@steward.local', PASSWORD).ok).toBe(false);
+      expect(accounts.authenticate('viewer@steward.local', 'brand new password').ok).toBe(true);
+    });
+
+    it('should answer undefined for an unknown user', () => {
+      expect(accounts.update('auth0|nobody', { name: 'x' })).toBeUndefined();
+    });
+  });
+
+  describe('remove', () => {
+    it('should delete a user, who can then no longer sign in', () => {
+      const viewer = accounts.findByEmail('viewer@steward.local') as Account;
+      expect(accounts.remove(viewer.userId)).toBe(true);
+      expect(accounts.find(viewer.userId)).toBeUndefined();
+      expect(accounts.authenticate('viewer@steward.local', PASSWORD).ok).toBe(false);
+      expect(accounts.remove(viewer.userId)).toBe(false);
+    });
+  });
+
+  describe('roles', () => {
+    it('should assign roles once and remove them, changing the permissions', () => {
+      const viewer = accounts.findByEmail('viewer@steward.local') as Account;
+      expect(accounts.assignRoles(viewer.userId, ['staff', 'viewer', 'staff'])?.roles).toEqual(['viewer', 'staff']);
+      expect(accounts.permissionsFor(accounts.find(viewer.userId) as Account, API).sort()).toEqual(['read:records', 'update:records']);
+      expect(accounts.unassignRoles(viewer.userId, ['viewer', 'admin'])?.roles).toEqual(['staff']);
+      expect(accounts.assignRoles('auth0|nobody', ['staff'])).toBeUndefined();
+      expect(accounts.unassignRoles('auth0|nobody', ['staff'])).toBeUndefined();
+    });
+  });
+
+  describe('logs', () => {
+    it('should log sign-ins of known users with their context, and nothing for unknown emails', () => {
+      const context = { clientId: 'cli', clientName: 'CLI', ip: '127.0.0.1', userAgent: 'jest' };
+      signedIn(accounts, 'viewer@steward.local');
+      accounts.authenticate('viewer@steward.local', 'wrong', context);
+      accounts.authenticate('blocked@steward.local', PASSWORD, context);
+      accounts.authenticate('nobody@steward.local', PASSWORD, context);
+      const viewer = accounts.findByEmail('viewer@steward.local') as Account;
+      expect(accounts.logs.forUser(viewer.userId).map((entry) => [entry.type, entry.description])).toEqual([
+        ['s', 'Successful login'],
+        ['fp', 'Wrong email or password.'],
+      ]);
+      const blocked = accounts.findByEmail('blocked@steward.local') as Account;
+      expect(accounts.logs.forUser(blocked.userId)).toEqual([expect.objectContaining({
+        type: 'f', description: 'user is blocked', client_id: 'cli', client_name: 'CLI', ip: '127.0.0.1', user_agent: 'jest',
+        user_id: blocked.userId, user_name: 'blocked@steward.local', connection: 'Username-Password-Authentication',
+      })]);
+    });
+  });
+
+  describe('profileClaims', () => {
+    it('should carry the verified flag, nickname and last update', () => {
+      const created = accounts.create({ email: 'claims@example.com', name: 'Cla Ims', emailVerified: true });
+      expect(profileClaims(created)).toEqual({
+        sub: created.userId,
+        email: 'claims@example.com',
+        email_verified: true,
+        name: 'Cla Ims',
+        nickname: 'claims',
+        updated_at: Math.floor(Date.parse(created.updatedAt) / 1000),
+      });
     });
   });
 });

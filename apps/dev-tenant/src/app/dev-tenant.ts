@@ -3,6 +3,12 @@ import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { Accounts } from './accounts';
 import { loginRoutes } from './login-routes';
+import { devFaultRoutes, ManagementFaults } from './management/faults';
+import { managementRouter } from './management/management-router';
+import { TokenBucket } from './management/rate-limits';
+import { TenantRoles } from './management/tenant-roles';
+import { passwordResetRoutes } from './password-reset-routes';
+import { PasswordTickets } from './password-tickets';
 import { PostLoginActions } from './post-login-actions';
 import { createProvider } from './provider';
 import { loadOrCreateSigningKeys } from './signing-keys';
@@ -19,6 +25,8 @@ export interface DevTenantSettings {
   fixturesFile: string;
   /** Origins of the console (callbacks, logout URLs, web origins of the SPA client). */
   consoleOrigins?: string[];
+  /** Management API rate limit (a token bucket); default 50 requests, refilled at 50 per second. */
+  managementRateLimit?: { capacity: number; refillPerSecond: number };
 }
 
 export interface RunningDevTenant {
@@ -35,6 +43,11 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
     AUTH0_DOMAIN: `localhost:${settings.port}`,
     ...(settings.consoleOrigins ? { CONSOLE_ORIGINS: settings.consoleOrigins } : {}),
   });
+  const managementAudiences = ['localhost', '127.0.0.1'].map((host) => `https://${host}:${settings.port}/api/v2/`);
+  // The Management API answers under both loopback names, so its client grants do too.
+  tenant.clientGrants.push(...tenant.clientGrants
+    .filter((grant) => grant.audience === managementAudiences[0])
+    .map((grant) => ({ ...grant, audience: managementAudiences[1] })));
   const accounts = new Accounts(tenant.users, settings.password, tenant.roles);
   const signingKeys = loadOrCreateSigningKeys(settings.dataDir);
   const provider = createProvider({
@@ -47,10 +60,27 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
   });
   const publicKeys = signingKeys.map(({ kty, kid, alg, use, n, e }) => ({ kty, kid, alg, use, n, e }));
 
+  const tickets = new PasswordTickets();
+  const faults = new ManagementFaults();
+  const rateLimit = settings.managementRateLimit ?? { capacity: 50, refillPerSecond: 50 };
+
   const app = express();
   app.disable('x-powered-by');
   app.use(loginRoutes(provider, accounts));
   app.get('/userinfo', userinfoHandler(issuer, { keys: publicKeys }, accounts));
+  app.use('/api/v2', managementRouter({
+    issuer,
+    audiences: managementAudiences,
+    publicKeys: { keys: publicKeys },
+    accounts,
+    roles: new TenantRoles(tenant.roles, tenant.apis),
+    tickets,
+    clientNames: new Map(tenant.clients.map((client) => [client.clientId, client.name])),
+    rateLimit: new TokenBucket(rateLimit.capacity, rateLimit.refillPerSecond),
+    faults,
+  }));
+  app.use(passwordResetRoutes(accounts, tickets));
+  app.use(devFaultRoutes(faults));
   app.use(provider.callback());
 
   const server = await new Promise<Server>((resolve, reject) => {

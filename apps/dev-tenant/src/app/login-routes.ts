@@ -29,11 +29,17 @@ export function loginRoutes(provider: Provider, accounts: Accounts): Router {
       const details = await provider.interactionDetails(req, res);
       if (details.uid !== req.params.uid) return void res.status(400).send('Unknown sign-in attempt.');
       const email = String(req.body?.email ?? '');
-      const result = accounts.authenticate(email, String(req.body?.password ?? ''));
+      const application = await clientName(provider, details.params['client_id']);
+      const result = accounts.authenticate(email, String(req.body?.password ?? ''), {
+        clientId: String(details.params['client_id'] ?? ''),
+        clientName: application,
+        ip: req.ip,
+        userAgent: req.get('user-agent'),
+      });
       if (!result.ok && result.reason === 'wrong_credentials') {
         return void res.status(401).type('html').send(renderLoginPage({
           action: `/u/login/${details.uid}`,
-          clientName: await clientName(provider, details.params['client_id']),
+          clientName: application,
           email,
           error: 'Wrong email or password.',
         }));

@@ -23,10 +23,12 @@ export function renderPage(title: string, body: string): string {
 </html>`;
 }
 
+/** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: unknown): string {
   return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** The Universal-Login-like sign-in page. */
 export function renderLoginPage(options: { action: string; clientName: string; email?: string; error?: string }): string {
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
   return renderPage('Sign in', `
@@ -41,4 +43,30 @@ export function renderLoginPage(options: { action: string; clientName: string; e
       ${error}
       <button type="submit">Continue</button>
     </form>`);
+}
+
+/** The password-change page a ticket links to (Auth0's `/lo/reset`). */
+export function renderResetPasswordPage(options: { ticket: string; email: string; error?: string }): string {
+  const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
+  return renderPage('Change your password', `
+    <div class="banner">Development tenant — not Auth0</div>
+    <h1>Change your password</h1>
+    <p class="hint">for ${escapeHtml(options.email)}</p>
+    <form method="post" action="/lo/reset" novalidate>
+      <input type="hidden" name="ticket" value="${escapeHtml(options.ticket)}">
+      <label for="newPassword">New password</label>
+      <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" minlength="8" required autofocus>
+      <label for="confirmNewPassword">Confirm new password</label>
+      <input id="confirmNewPassword" name="confirmNewPassword" type="password" autocomplete="new-password" minlength="8" required>
+      ${error}
+      <button type="submit">Reset password</button>
+    </form>`);
+}
+
+/** A page with a heading and one sentence. */
+export function renderMessagePage(title: string, message: string): string {
+  return renderPage(title, `
+    <div class="banner">Development tenant — not Auth0</div>
+    <h1>${escapeHtml(title)}</h1>
+    <p>${escapeHtml(message)}</p>`);
 }

@@ -20,7 +20,12 @@ export function registerPasswordGrant(provider: Provider, accounts: Accounts, re
     if (typeof username !== 'string' || typeof password !== 'string') {
       throw new errors.InvalidRequest('username and password are required');
     }
-    const result = accounts.authenticate(username, password);
+    const result = accounts.authenticate(username, password, {
+      clientId: client.clientId,
+      clientName: client.clientName ?? client.clientId,
+      ip: ctx.ip,
+      userAgent: ctx.get('user-agent'),
+    });
     if (!result.ok) {
       throw new errors.CustomOIDCProviderError(
         result.reason === 'blocked' ? 'unauthorized' : 'invalid_grant',

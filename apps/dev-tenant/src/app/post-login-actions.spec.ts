@@ -14,12 +14,17 @@ function account(overrides: Partial<Account> = {}): Account {
   return {
     userId: 'auth0|0123456789abcdef01234567',
     email: 'admin@steward.local',
+    emailVerified: true,
     name: 'Ada Admin',
+    nickname: 'admin',
     roles: ['admin', 'staff'],
     blocked: false,
     loginsCount: 1,
     lastLogin: null,
     createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    appMetadata: {},
+    userMetadata: {},
     ...overrides,
   };
 }

@@ -20,7 +20,16 @@ export class PostLoginActions {
     const claims: Claims = {};
     for (const { handler, secrets } of this.actions) {
       const event = {
-        user: { user_id: account.userId, email: account.email, name: account.name, blocked: account.blocked },
+        user: {
+          user_id: account.userId,
+          email: account.email,
+          email_verified: account.emailVerified,
+          name: account.name,
+          nickname: account.nickname,
+          blocked: account.blocked,
+          app_metadata: structuredClone(account.appMetadata),
+          user_metadata: structuredClone(account.userMetadata),
+        },
         authorization: { roles: [...account.roles] },
         client: { client_id: client.clientId, name: client.name },
         secrets: { ...secrets },

@@ -184,6 +184,22 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
   registerPasswordGrant(provider, accounts, getResourceServerInfo);
+  provider.on('end_session.success', (ctx: KoaContextWithOIDC) => {
+    // The session is destroyed by now, but the object still names who signed out.
+    const account = ctx.oidc.session?.accountId ? accounts.find(ctx.oidc.session.accountId) : undefined;
+    if (!account) return;
+    const clientId = ctx.oidc.client?.clientId;
+    accounts.logs.record({
+      type: 'slo',
+      description: 'Successful logout',
+      userId: account.userId,
+      userName: account.email,
+      clientId,
+      clientName: clientId ? clientNames.get(clientId) : undefined,
+      ip: ctx.ip,
+      userAgent: ctx.get('user-agent'),
+    });
+  });
   provider.use(auth0LogoutParameters);
   provider.use(auth0TokenErrors);
   return provider;

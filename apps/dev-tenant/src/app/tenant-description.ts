@@ -7,6 +7,8 @@ export interface ApiDescription {
   identifier: string;
   name: string;
   scopes: string[];
+  /** What each scope (permission) allows, by scope. */
+  scopeDescriptions: Record<string, string>;
   tokenLifetime: number;
   allowOfflineAccess: boolean;
 }
@@ -87,6 +89,7 @@ export function loadTenantDescription(tenantFile: string, fixturesFile: string, 
       identifier: api.identifier,
       name: api.name,
       scopes: (api.scopes ?? []).map((scope) => scope.value),
+      scopeDescriptions: Object.fromEntries((api.scopes ?? []).map((scope) => [scope.value, scope.description ?? ''])),
       tokenLifetime: api.token_lifetime ?? 86400,
       allowOfflineAccess: api.allow_offline_access ?? false,
     })),
@@ -133,7 +136,7 @@ interface DeployCliClient {
 }
 
 interface DeployCliTenant {
-  resourceServers?: { name: string; identifier: string; scopes?: { value: string }[]; token_lifetime?: number; allow_offline_access?: boolean }[];
+  resourceServers?: { name: string; identifier: string; scopes?: { value: string; description?: string }[]; token_lifetime?: number; allow_offline_access?: boolean }[];
   clients?: DeployCliClient[];
   clientGrants?: { client_id: string; audience: string; scope: string[] }[];
   roles?: { name: string; description?: string; permissions?: { permission_name: string; resource_server_identifier: string }[] }[];

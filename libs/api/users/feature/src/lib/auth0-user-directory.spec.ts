@@ -10,6 +10,10 @@ describe('searchQuery', () => {
     expect(searchQuery('***')).toBeUndefined();
   });
 
+  it('should drop leading + and - (Lucene must / must-not)', () => {
+    expect(searchQuery('-admin +x')).toBe('(email:admin* OR name:admin*) AND (email:x* OR name:x*)');
+  });
+
   it('should search for nothing without words', () => {
     expect(searchQuery(undefined)).toBeUndefined();
     expect(searchQuery('   ')).toBeUndefined();

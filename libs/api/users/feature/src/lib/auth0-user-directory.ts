@@ -117,10 +117,14 @@ export class Auth0UserDirectory implements UserDirectory {
 
 /**
  * Free text → an Auth0 v3 query: each word must prefix the email or the name. Only letters, digits
- * and `@._+-` survive, so no caller can inject Lucene syntax.
+ * and `@._+-` survive (no leading `+`/`-`, Lucene's must/must-not), so no caller can inject syntax.
  */
 export function searchQuery(text: string | undefined): string | undefined {
-  const words = (text ?? '').split(/\s+/).map((word) => word.replace(/[^\p{L}\p{N}@._+-]/gu, '')).filter(Boolean).slice(0, 5);
+  const words = (text ?? '')
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}@._+-]/gu, '').replace(/^[+-]+/, ''))
+    .filter(Boolean)
+    .slice(0, 5);
   if (words.length === 0) return undefined;
   return words.map((word) => `(email:${word}* OR name:${word}*)`).join(' AND ');
 }

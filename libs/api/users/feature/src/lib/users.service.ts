@@ -87,11 +87,11 @@ export class UsersService {
     const current = (await this.directory.rolesOf(id)).map((role) => role.id);
     const added = roleIds.filter((roleId) => !current.includes(roleId));
     const removed = current.filter((roleId) => !roleIds.includes(roleId));
-    for (const role of all.filter((candidate) => added.includes(candidate.id))) this.mayGrant(actor.user, role);
     const admin = all.find((role) => role.name === ADMIN_ROLE);
     if (admin && removed.includes(admin.id) && (await this.directory.countRoleMembers(admin.id, 2)) < 2) {
       throw refuse('The last admin cannot lose the admin role.');
     }
+    for (const role of all.filter((candidate) => added.includes(candidate.id))) this.mayGrant(actor.user, role);
     if (added.length > 0) await this.directory.assignRoles(id, added);
     if (removed.length > 0) await this.directory.removeRoles(id, removed);
     if (added.length + removed.length > 0) await this.record(actor, 'user.roles_changed', id);
