@@ -34,16 +34,7 @@ export interface NewAccount {
 }
 
 /** A profile update; metadata values are patches (see `mergeMetadata`). */
-export interface AccountChanges {
-  email?: string;
-  password?: string;
-  name?: string;
-  nickname?: string;
-  emailVerified?: boolean;
-  blocked?: boolean;
-  appMetadata?: Metadata;
-  userMetadata?: Metadata;
-}
+export type AccountChanges = Partial<NewAccount>;
 
 interface StoredAccount extends Account {
   passwordHash: Buffer;

@@ -21,13 +21,7 @@ export function readNewUser(raw: unknown): NewAccount {
   optionalBoolean(body, 'verify_email');
   return {
     email: readEmail(body['email']),
-    password: optionalPassword(body),
-    name: optionalText(body, 'name'),
-    nickname: optionalText(body, 'nickname'),
-    emailVerified: optionalBoolean(body, 'email_verified'),
-    blocked: optionalBoolean(body, 'blocked'),
-    appMetadata: optionalMetadata(body, 'app_metadata'),
-    userMetadata: optionalMetadata(body, 'user_metadata'),
+    ...profileFields(body),
   };
 }
 
@@ -41,13 +35,7 @@ export function readUserChanges(raw: unknown): AccountChanges {
   optionalBoolean(body, 'verify_email');
   return {
     email: body['email'] === undefined ? undefined : readEmail(body['email']),
-    password: optionalPassword(body),
-    name: optionalText(body, 'name'),
-    nickname: optionalText(body, 'nickname'),
-    emailVerified: optionalBoolean(body, 'email_verified'),
-    blocked: optionalBoolean(body, 'blocked'),
-    appMetadata: optionalMetadata(body, 'app_metadata'),
-    userMetadata: optionalMetadata(body, 'user_metadata'),
+    ...profileFields(body),
   };
 }
 
@@ -125,4 +113,17 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
+}
+
+/** The profile fields a create and an update share. */
+function profileFields(body: Body): Omit<AccountChanges, 'email'> {
+  return {
+    password: optionalPassword(body),
+    name: optionalText(body, 'name'),
+    nickname: optionalText(body, 'nickname'),
+    emailVerified: optionalBoolean(body, 'email_verified'),
+    blocked: optionalBoolean(body, 'blocked'),
+    appMetadata: optionalMetadata(body, 'app_metadata'),
+    userMetadata: optionalMetadata(body, 'user_metadata'),
+  };
 }
