@@ -1,6 +1,18 @@
 import nx from '@nx/eslint-plugin';
 
-const consoleBans = ['@nestjs/*', 'typeorm', 'mysql2', 'better-sqlite3', 'auth0', 'passport', 'passport-*', 'jwks-rsa', 'oidc-provider', 'express', 'fastify'];
+const consoleBans = [
+  '@nestjs/*',
+  'typeorm',
+  'mysql2',
+  'better-sqlite3',
+  'auth0',
+  'passport',
+  'passport-*',
+  'jwks-rsa',
+  'oidc-provider',
+  'express',
+  'fastify',
+];
 const apiBans = ['@angular/*', '@auth0/*', 'rxjs/webSocket', 'oidc-provider'];
 
 export default [
@@ -20,18 +32,51 @@ export default [
           allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
           depConstraints: [
             // Scopes: console and API never import each other; shared imports neither.
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: [...consoleBans, ...apiBans] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'], bannedExternalImports: apiBans },
-            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'], bannedExternalImports: consoleBans },
+            {
+              sourceTag: 'scope:shared',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: [...consoleBans, ...apiBans],
+            },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+              bannedExternalImports: apiBans,
+            },
+            {
+              sourceTag: 'scope:console',
+              onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'],
+              bannedExternalImports: consoleBans,
+            },
             // Test infrastructure: only e2e suites use it, and it drives the apps from outside.
-            { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared'], bannedExternalImports: ['@angular/*', '@nestjs/*'] },
-            { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared'], bannedExternalImports: ['@angular/*', '@nestjs/*'] },
-            { sourceTag: 'scope:dev-tenant', onlyDependOnLibsWithTags: ['scope:shared'], bannedExternalImports: ['@angular/*', '@nestjs/*'] },
+            {
+              sourceTag: 'scope:testing',
+              onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared'],
+              bannedExternalImports: ['@angular/*', '@nestjs/*'],
+            },
+            {
+              sourceTag: 'scope:e2e',
+              onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared'],
+              bannedExternalImports: ['@angular/*', '@nestjs/*'],
+            },
+            {
+              sourceTag: 'scope:dev-tenant',
+              onlyDependOnLibsWithTags: ['scope:shared'],
+              bannedExternalImports: ['@angular/*', '@nestjs/*'],
+            },
             // Types: apps compose, features use the layers below them, utilities stay leaf-like.
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'],
+            },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'] },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'] },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:feature', 'type:data-access', 'type:ui', 'type:util', 'type:domain'],
+            },
+            {
+              sourceTag: 'type:data-access',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:util', 'type:domain'],
+            },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util', 'type:domain'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:domain'] },
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
@@ -45,7 +90,10 @@ export default [
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {

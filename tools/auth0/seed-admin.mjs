@@ -14,7 +14,9 @@ const CONNECTION = 'Username-Password-Authentication';
 const LOCAL_TENANT = /^https:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//;
 
 function settings() {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' } } });
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'admin' } },
+  });
   const missing = ['AUTH0_DOMAIN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET'].filter((name) => !process.env[name]);
   if (!values.email) missing.push('--email');
   if (missing.length > 0) throw new Error(`missing ${missing.join(', ')}`);
@@ -37,13 +39,21 @@ async function main() {
   const client = clientFor(domain);
   const roles = await client.roles.list({ name_filter: roleName, per_page: 50 });
   const role = roles.data.find((candidate) => candidate.name === roleName);
-  if (!role) throw new Error(`the tenant has no role named ${roleName}: import tools/auth0/tenant.yaml first (npm run tenant:deploy)`);
+  if (!role)
+    throw new Error(
+      `the tenant has no role named ${roleName}: import tools/auth0/tenant.yaml first (npm run tenant:deploy)`,
+    );
 
   const existing = await client.users.listUsersByEmail({ email });
-  const user = existing[0] ?? (await client.users.create({
-    connection: CONNECTION, email, name, email_verified: false,
-    password: `${crypto.randomUUID()}aA1!`, // never used: the admin sets a password from the ticket below
-  }));
+  const user =
+    existing[0] ??
+    (await client.users.create({
+      connection: CONNECTION,
+      email,
+      name,
+      email_verified: false,
+      password: `${crypto.randomUUID()}aA1!`, // never used: the admin sets a password from the ticket below
+    }));
   await client.users.roles.assign(user.user_id, { roles: [role.id] });
   const { ticket } = await client.tickets.changePassword({ user_id: user.user_id, mark_email_as_verified: true });
   console.log(`${existing[0] ? 'Found' : 'Created'} ${email} (${user.user_id}) with the ${roleName} role.`);

@@ -12,13 +12,16 @@ class CountsReporter {
 
   onRunComplete(_contexts, results) {
     mkdirSync(join(this.file, '..'), { recursive: true });
-    writeFileSync(this.file, JSON.stringify({
-      runner: 'jest',
-      passed: results.numPassedTests,
-      failed: results.numFailedTests,
-      // A suite that cannot even load has no failed test of its own; count it once.
-      brokenSuites: results.numRuntimeErrorTestSuites,
-    }));
+    writeFileSync(
+      this.file,
+      JSON.stringify({
+        runner: 'jest',
+        passed: results.numPassedTests,
+        failed: results.numFailedTests,
+        // A suite that cannot even load has no failed test of its own; count it once.
+        brokenSuites: results.numRuntimeErrorTestSuites,
+      }),
+    );
   }
 }
 

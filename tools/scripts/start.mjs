@@ -9,13 +9,21 @@ const password = process.env.DEV_TENANT_PASSWORD || 'steward-dev';
 const services = [
   { name: 'Console', url: 'http://localhost:4200', probe: 'http://localhost:4200/config.json' },
   { name: 'API', url: `http://localhost:${apiPort}/api`, probe: `http://127.0.0.1:${apiPort}/api/health` },
-  { name: 'Dev tenant', url: `http://localhost:${tenantPort}`, probe: `http://127.0.0.1:${tenantPort}/.well-known/openid-configuration` },
+  {
+    name: 'Dev tenant',
+    url: `http://localhost:${tenantPort}`,
+    probe: `http://127.0.0.1:${tenantPort}/.well-known/openid-configuration`,
+  },
 ];
 
-const nx = spawn('npx', ['nx', 'run-many', '-t', 'serve', '-p', 'dev-tenant', 'api', 'console', '--parallel=3', '--outputStyle=stream'], {
-  stdio: 'inherit',
-  env: { NX_TUI: 'false', ...process.env },
-});
+const nx = spawn(
+  'npx',
+  ['nx', 'run-many', '-t', 'serve', '-p', 'dev-tenant', 'api', 'console', '--parallel=3', '--outputStyle=stream'],
+  {
+    stdio: 'inherit',
+    env: { NX_TUI: 'false', ...process.env },
+  },
+);
 nx.on('exit', (code) => process.exit(code ?? 1));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => nx.kill(signal));
 

@@ -3,34 +3,116 @@
 import { randomUUID } from 'node:crypto';
 
 /** Column order of every generated row. */
-export const RECORD_COLUMNS = ['id', 'org_id', 'title', 'description', 'status', 'tags', 'owner_sub',
-  'updated_by', 'version', 'created_at', 'updated_at', 'deleted_at'];
+export const RECORD_COLUMNS = [
+  'id',
+  'org_id',
+  'title',
+  'description',
+  'status',
+  'tags',
+  'owner_sub',
+  'updated_by',
+  'version',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+];
 
 const DAY_MS = 24 * 3600 * 1000;
 const TWO_YEARS_MS = 730 * DAY_MS;
-const COMPANIES = ['Northwind', 'Contoso', 'Fabrikam', 'Globex', 'Initech', 'Umbrella Logistics', 'Wayne Freight',
-  'Stark Components', 'Tailspin Toys', 'Wide World Importers', 'Adventure Works', 'Blue Yonder Airlines',
-  'Litware', 'Proseware', 'Coho Winery', 'Lucerne Publishing', 'Margie\'s Travel', 'Trey Research'];
-const PRODUCTS = ['CRM', 'payroll', 'ERP', 'e-signature', 'VPN', 'monitoring', 'office suite', 'data warehouse',
-  'ticketing', 'backup'];
-const SYSTEMS = ['checkout service', 'billing API', 'login page', 'nightly export', 'warehouse scanner',
-  'email relay', 'reporting dashboard', 'customer portal'];
-const PROBLEMS = ['outage', 'slow responses', 'intermittent errors', 'data mismatch', 'certificate expiry',
-  'failed deployment'];
-const CONTRACTS = ['Master services agreement', 'Non-disclosure agreement', 'Data processing addendum',
-  'Statement of work', 'Service level agreement', 'Lease amendment'];
+const COMPANIES = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Globex',
+  'Initech',
+  'Umbrella Logistics',
+  'Wayne Freight',
+  'Stark Components',
+  'Tailspin Toys',
+  'Wide World Importers',
+  'Adventure Works',
+  'Blue Yonder Airlines',
+  'Litware',
+  'Proseware',
+  'Coho Winery',
+  'Lucerne Publishing',
+  "Margie's Travel",
+  'Trey Research',
+];
+const PRODUCTS = [
+  'CRM',
+  'payroll',
+  'ERP',
+  'e-signature',
+  'VPN',
+  'monitoring',
+  'office suite',
+  'data warehouse',
+  'ticketing',
+  'backup',
+];
+const SYSTEMS = [
+  'checkout service',
+  'billing API',
+  'login page',
+  'nightly export',
+  'warehouse scanner',
+  'email relay',
+  'reporting dashboard',
+  'customer portal',
+];
+const PROBLEMS = [
+  'outage',
+  'slow responses',
+  'intermittent errors',
+  'data mismatch',
+  'certificate expiry',
+  'failed deployment',
+];
+const CONTRACTS = [
+  'Master services agreement',
+  'Non-disclosure agreement',
+  'Data processing addendum',
+  'Statement of work',
+  'Service level agreement',
+  'Lease amendment',
+];
 const DEPARTMENTS = ['Finance', 'Legal', 'Operations', 'Sales', 'Marketing', 'IT', 'Procurement', 'People'];
-const AUDIT_AREAS = ['expense approvals', 'access reviews', 'vendor due diligence', 'inventory counts',
-  'backup restores', 'segregation of duties'];
+const AUDIT_AREAS = [
+  'expense approvals',
+  'access reviews',
+  'vendor due diligence',
+  'inventory counts',
+  'backup restores',
+  'segregation of duties',
+];
 const FIRST_NAMES = ['Ana', 'Ben', 'Chloé', 'Dmitri', 'Ewa', 'Farah', 'Gus', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Liam'];
 const LAST_NAMES = ['Okafor', 'Schmidt', 'Nakamura', 'García', 'Novak', 'Lindqvist', 'Patel', 'Moreau', 'Kowalski'];
 const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'];
-const EXTRA_TAGS = ['urgent', 'follow-up', 'customer', 'internal', 'eu', 'us', 'apac', 'compliance', 'blocked',
-  'needs-review', 'board', 'cost-saving', 'renewal-risk', 'legacy'];
+const EXTRA_TAGS = [
+  'urgent',
+  'follow-up',
+  'customer',
+  'internal',
+  'eu',
+  'us',
+  'apac',
+  'compliance',
+  'blocked',
+  'needs-review',
+  'board',
+  'cost-saving',
+  'renewal-risk',
+  'legacy',
+];
 
 const KINDS = [
   { tag: 'vendor', title: (g) => `Quarterly vendor review — ${g.pick(COMPANIES)}` },
-  { tag: 'finance', title: (g, year) => `Invoice INV-${year}-${String(g.int(1, 9999)).padStart(4, '0')} — ${g.pick(COMPANIES)}` },
+  {
+    tag: 'finance',
+    title: (g, year) => `Invoice INV-${year}-${String(g.int(1, 9999)).padStart(4, '0')} — ${g.pick(COMPANIES)}`,
+  },
   { tag: 'legal', title: (g) => `${g.pick(CONTRACTS)} — ${g.pick(COMPANIES)}` },
   { tag: 'incident', title: (g) => `Incident: ${g.pick(SYSTEMS)} ${g.pick(PROBLEMS)}` },
   { tag: 'procurement', title: (g) => `Purchase order PO-${g.int(10000, 99999)} — ${g.pick(PRODUCTS)}` },
@@ -41,15 +123,53 @@ const KINDS = [
   { tag: 'meeting', title: (g) => `Meeting notes: ${g.pick(DEPARTMENTS)} weekly sync` },
 ];
 
-const SUBJECTS = ['Finance', 'Legal', 'The account manager', 'Procurement', 'The vendor', 'Our auditor',
-  'The on-call engineer', 'The customer', 'Management', 'The project team'];
-const VERBS = ['confirmed', 'requested', 'flagged', 'reviewed', 'updated', 'rejected', 'approved', 'escalated',
-  'postponed', 'signed off'];
-const OBJECTS = ['the payment terms', 'the revised quote', 'the renewal date', 'the root cause analysis',
-  'the delivery schedule', 'the budget variance', 'the open action items', 'the signed copy',
-  'the credit note', 'the access list'];
-const TAILS = ['', '', ' before the end of the quarter', ' after the last meeting', ' pending sign-off',
-  ' with two minor comments', ' for the second time', ' as agreed in the kickoff', ' by Friday'];
+const SUBJECTS = [
+  'Finance',
+  'Legal',
+  'The account manager',
+  'Procurement',
+  'The vendor',
+  'Our auditor',
+  'The on-call engineer',
+  'The customer',
+  'Management',
+  'The project team',
+];
+const VERBS = [
+  'confirmed',
+  'requested',
+  'flagged',
+  'reviewed',
+  'updated',
+  'rejected',
+  'approved',
+  'escalated',
+  'postponed',
+  'signed off',
+];
+const OBJECTS = [
+  'the payment terms',
+  'the revised quote',
+  'the renewal date',
+  'the root cause analysis',
+  'the delivery schedule',
+  'the budget variance',
+  'the open action items',
+  'the signed copy',
+  'the credit note',
+  'the access list',
+];
+const TAILS = [
+  '',
+  '',
+  ' before the end of the quarter',
+  ' after the last meeting',
+  ' pending sign-off',
+  ' with two minor comments',
+  ' for the second time',
+  ' as agreed in the kickoff',
+  ' by Friday',
+];
 
 /**
  * mulberry32: a tiny, fast 32-bit PRNG, good enough for test data.
@@ -150,7 +270,19 @@ export function createRecordFactory({ seed, orgId, ownerSub, count, now = Date.n
     const created = formatUtc(createdMs);
     const year = created.slice(0, 4);
     const kind = g.pick(KINDS);
-    return [randomUUID(), orgId, kind.title(g, year), description(g), status(g), tags(g, kind, year), ownerSub,
-      ownerSub, 1, created, formatUtc(updatedMs), null];
+    return [
+      randomUUID(),
+      orgId,
+      kind.title(g, year),
+      description(g),
+      status(g),
+      tags(g, kind, year),
+      ownerSub,
+      ownerSub,
+      1,
+      created,
+      formatUtc(updatedMs),
+      null,
+    ];
   };
 }

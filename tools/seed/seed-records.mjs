@@ -108,7 +108,12 @@ async function seed({ count, url, orgId, ownerSub, seed }) {
   try {
     console.log(`seeding ${count} records into ${target.label} (org '${orgId}', owner ${ownerSub}, --seed ${seed})`);
     const started = performance.now();
-    await writeAll(target, count, createRecordFactory({ seed, orgId, ownerSub, count }), progressReporter(count, started));
+    await writeAll(
+      target,
+      count,
+      createRecordFactory({ seed, orgId, ownerSub, count }),
+      progressReporter(count, started),
+    );
     const seconds = (performance.now() - started) / 1000;
     console.log(`seeded ${count} records in ${seconds.toFixed(1)} s (${Math.round(count / seconds)} rows/s)`);
   } finally {

@@ -18,7 +18,9 @@ export class SeedError extends Error {}
 export async function openTarget(url) {
   if (url.startsWith('mysql://')) return openMysql(url);
   if (url.startsWith('sqlite:') && url.length > 'sqlite:'.length) return openSqlite(url.slice('sqlite:'.length));
-  throw new SeedError(`unsupported database URL "${url.split(':')[0]}:…": expected mysql://user:pass@host:port/db or sqlite:path`);
+  throw new SeedError(
+    `unsupported database URL "${url.split(':')[0]}:…": expected mysql://user:pass@host:port/db or sqlite:path`,
+  );
 }
 
 async function openMysql(url) {
@@ -30,7 +32,8 @@ async function openMysql(url) {
   const pool = createPool({ uri: url, connectionLimit: 4, charset: 'utf8mb4_unicode_ci', connectTimeout: 5_000 });
   try {
     const [tables] = await pool.query(
-      `SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'records'`);
+      `SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'records'`,
+    );
     if (tables.length === 0) {
       throw new SeedError(`table "records" not found in database "${database}" on ${where}: ${START_API_HINT}`);
     }
@@ -67,7 +70,8 @@ function mysqlError(error, where, database) {
   if (error.code === 'ER_BAD_DB_ERROR') {
     return new SeedError(`database "${database}" does not exist on ${where}: create it, ${START_API_HINT}`);
   }
-  if (error.code === 'ER_NO_SUCH_TABLE') return new SeedError(`table "records" not found on ${where}: ${START_API_HINT}`);
+  if (error.code === 'ER_NO_SUCH_TABLE')
+    return new SeedError(`table "records" not found on ${where}: ${START_API_HINT}`);
   const connectCodes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH'];
   if (connectCodes.includes(error.code) || /^ER_(DB)?ACCESS_DENIED/.test(error.code ?? '')) {
     return new SeedError(`cannot connect to ${where}: ${error.message || error.code}`);
@@ -92,7 +96,8 @@ async function openSqlite(file) {
     throw error instanceof SeedError ? error : new SeedError(`SQLite ${file}: ${error.message}`);
   }
   const statement = db.prepare(
-    `INSERT INTO records (${RECORD_COLUMNS.join(', ')}) VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`);
+    `INSERT INTO records (${RECORD_COLUMNS.join(', ')}) VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`,
+  );
   const insertAll = db.transaction((rows) => {
     for (const row of rows) statement.run(row);
   });

@@ -8,7 +8,9 @@ import { RecordsEntities } from '@steward/api-records-feature';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 
-export default new DataSource(databaseOptions(loadApiConfig(process.env).database.url, {
-  entities: [...AuthEntities, AuditEvent, ...RecordsEntities],
-  migrations: MIGRATIONS,
-}));
+export default new DataSource(
+  databaseOptions(loadApiConfig(process.env).database.url, {
+    entities: [...AuthEntities, AuditEvent, ...RecordsEntities],
+    migrations: MIGRATIONS,
+  }),
+);

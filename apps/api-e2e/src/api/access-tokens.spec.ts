@@ -11,30 +11,20 @@ import { stack } from '../support/stack';
 
 const { apiUrl, tenantUrl, tenantDataDir } = stack();
 
-function me(
-  headers: Record<string, string> = {},
-  query = '',
-): Promise<Response> {
+function me(headers: Record<string, string> = {}, query = ''): Promise<Response> {
   return fetch(`${apiUrl}/api/me${query}`, { headers });
 }
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Asserts an RFC 6750 refusal whose body gives nothing away. */
-async function expectRefusal(
-  response: Response,
-  status: number,
-  error: string | null,
-  token?: string,
-): Promise<void> {
+async function expectRefusal(response: Response, status: number, error: string | null, token?: string): Promise<void> {
   expect(response.status).toBe(status);
   const challenge = response.headers.get('www-authenticate') ?? '';
   expect(challenge).toMatch(/^Bearer realm="api"/);
   if (error) expect(challenge).toContain(`error="${error}"`);
   else expect(challenge).toBe('Bearer realm="api"');
-  expect(response.headers.get('content-type')).toMatch(
-    /^application\/problem\+json/,
-  );
+  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   const text = await response.text();
   const problem = JSON.parse(text) as {
     status: number;
@@ -42,14 +32,7 @@ async function expectRefusal(
     detail: string;
   };
   expect(problem.status).toBe(status);
-  for (const secret of [
-    token,
-    API_AUDIENCE,
-    tenantUrl,
-    'jsonwebtoken',
-    'passport',
-    'stack',
-  ]) {
+  for (const secret of [token, API_AUDIENCE, tenantUrl, 'jsonwebtoken', 'passport', 'stack']) {
     if (secret) expect(text).not.toContain(secret);
   }
 }
@@ -70,10 +53,7 @@ describe('Access tokens at the API (SPEC §4)', () => {
 
   describe('a token the dev tenant issued for this API', () => {
     it('should be accepted and tell the admin who they are', async () => {
-      const { access_token } = await passwordGrant(
-        tenantUrl,
-        'admin@steward.local',
-      );
+      const { access_token } = await passwordGrant(tenantUrl, 'admin@steward.local');
       const response = await me(bearer(access_token));
       expect(response.status).toBe(200);
       const body = await response.json();
@@ -97,10 +77,7 @@ describe('Access tokens at the API (SPEC §4)', () => {
     });
 
     it("should carry only a viewer's permissions for a viewer", async () => {
-      const { access_token } = await passwordGrant(
-        tenantUrl,
-        'viewer@steward.local',
-      );
+      const { access_token } = await passwordGrant(tenantUrl, 'viewer@steward.local');
       const body = await (await me(bearer(access_token))).json();
       expect(body).toMatchObject({
         roles: ['viewer'],
@@ -115,31 +92,16 @@ describe('Access tokens at the API (SPEC §4)', () => {
     });
 
     it('should not take a token from the query string', async () => {
-      const { access_token } = await passwordGrant(
-        tenantUrl,
-        'admin@steward.local',
-      );
-      await expectRefusal(
-        await me({}, `?access_token=${access_token}`),
-        401,
-        null,
-        access_token,
-      );
+      const { access_token } = await passwordGrant(tenantUrl, 'admin@steward.local');
+      await expectRefusal(await me({}, `?access_token=${access_token}`), 401, null, access_token);
     });
 
     it('should treat another scheme as no credential', async () => {
-      await expectRefusal(
-        await me({ authorization: 'Basic YWRtaW46cGFzcw==' }),
-        401,
-        null,
-      );
+      await expectRefusal(await me({ authorization: 'Basic YWRtaW46cGFzcw==' }), 401, null);
     });
 
     it('should refuse a header token sent together with an access_token parameter (400 invalid_request)', async () => {
-      const { access_token } = await passwordGrant(
-        tenantUrl,
-        'admin@steward.local',
-      );
+      const { access_token } = await passwordGrant(tenantUrl, 'admin@steward.local');
       await expectRefusal(
         await me(bearer(access_token), `?access_token=${access_token}`),
         400,
@@ -175,22 +137,10 @@ describe('Access tokens at the API (SPEC §4)', () => {
       ],
       [
         'a token from another issuer',
-        () =>
-          signJwt(
-            accessTokenClaims(tenantUrl, { iss: 'https://evil.example.com/' }),
-            tenantKey,
-          ),
+        () => signJwt(accessTokenClaims(tenantUrl, { iss: 'https://evil.example.com/' }), tenantKey),
       ],
-      [
-        'an ID token',
-        async () =>
-          (await passwordGrant(tenantUrl, 'admin@steward.local')).id_token ??
-          '',
-      ],
-      [
-        'a token signed by an unknown key',
-        () => signJwt(accessTokenClaims(tenantUrl), strangerKey()),
-      ],
+      ['an ID token', async () => (await passwordGrant(tenantUrl, 'admin@steward.local')).id_token ?? ''],
+      ['a token signed by an unknown key', () => signJwt(accessTokenClaims(tenantUrl), strangerKey())],
       [
         "a token signed by another key under the tenant key's kid",
         () => signJwt(accessTokenClaims(tenantUrl), strangerKey(tenantKey.kid)),
@@ -215,8 +165,7 @@ describe('Access tokens at the API (SPEC §4)', () => {
       [
         'an unsigned token (alg none)',
         () => {
-          const encode = (part: object) =>
-            Buffer.from(JSON.stringify(part)).toString('base64url');
+          const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
           return `${encode({ alg: 'none', typ: 'JWT', kid: tenantKey.kid })}.${encode(accessTokenClaims(tenantUrl))}.`;
         },
       ],
@@ -235,11 +184,7 @@ describe('Access tokens at the API (SPEC §4)', () => {
             'exp-x': 1,
           }),
       ],
-      [
-        'a token without kid',
-        () =>
-          signJwt(accessTokenClaims(tenantUrl), tenantKey, { kid: undefined }),
-      ],
+      ['a token without kid', () => signJwt(accessTokenClaims(tenantUrl), tenantKey, { kid: undefined })],
     ];
 
     it.each(cases)('should refuse %s', async (_name, makeToken) => {
@@ -260,12 +205,7 @@ describe('Access tokens at the API (SPEC §4)', () => {
         }),
         tenantKey,
       );
-      await expectRefusal(
-        await me(bearer(token)),
-        403,
-        'insufficient_scope',
-        token,
-      );
+      await expectRefusal(await me(bearer(token)), 403, 'insufficient_scope', token);
     });
   });
 
@@ -273,9 +213,7 @@ describe('Access tokens at the API (SPEC §4)', () => {
     it('should answer 404 with a problem body', async () => {
       const response = await fetch(`${apiUrl}/api/nowhere`);
       expect(response.status).toBe(404);
-      expect(response.headers.get('content-type')).toMatch(
-        /^application\/problem\+json/,
-      );
+      expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     });
   });
 });

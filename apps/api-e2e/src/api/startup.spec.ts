@@ -3,15 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 function run(app: 'api' | 'dev-tenant', env: Record<string, string>) {
-  const result = spawnSync(
-    process.execPath,
-    [join(workspaceRoot(), `dist/apps/${app}/main.js`)],
-    {
-      env: { PATH: process.env['PATH'] ?? '', ...env },
-      encoding: 'utf8',
-      timeout: 20_000,
-    },
-  );
+  const result = spawnSync(process.execPath, [join(workspaceRoot(), `dist/apps/${app}/main.js`)], {
+    env: { PATH: process.env['PATH'] ?? '', ...env },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 

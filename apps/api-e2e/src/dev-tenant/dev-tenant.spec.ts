@@ -14,10 +14,7 @@ function decode(jwt: string): {
   return { header, payload };
 }
 
-function token(
-  body: Record<string, string>,
-  headers: Record<string, string> = {},
-): Promise<Response> {
+function token(body: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${tenantUrl}/oauth/token`, {
     method: 'POST',
     headers: {
@@ -37,9 +34,7 @@ const management = {
 describe('Dev tenant (Auth0-compatible)', () => {
   describe('discovery', () => {
     it("should advertise Auth0's endpoint paths and RS256", async () => {
-      const discovery = await (
-        await fetch(`${tenantUrl}/.well-known/openid-configuration`)
-      ).json();
+      const discovery = await (await fetch(`${tenantUrl}/.well-known/openid-configuration`)).json();
       expect(discovery).toMatchObject({
         issuer: `${tenantUrl}/`,
         authorization_endpoint: `${tenantUrl}/authorize`,
@@ -52,19 +47,12 @@ describe('Dev tenant (Auth0-compatible)', () => {
       });
       expect(discovery.response_modes_supported).toContain('web_message');
       expect(discovery.grant_types_supported).toEqual(
-        expect.arrayContaining([
-          'authorization_code',
-          'refresh_token',
-          'client_credentials',
-          'password',
-        ]),
+        expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials', 'password']),
       );
     });
 
     it('should publish public signing keys only', async () => {
-      const { keys } = await (
-        await fetch(`${tenantUrl}/.well-known/jwks.json`)
-      ).json();
+      const { keys } = await (await fetch(`${tenantUrl}/.well-known/jwks.json`)).json();
       expect(keys).toEqual([
         expect.objectContaining({
           kty: 'RSA',
@@ -73,8 +61,7 @@ describe('Dev tenant (Auth0-compatible)', () => {
           kid: expect.any(String),
         }),
       ]);
-      for (const privateMember of ['d', 'p', 'q', 'dp', 'dq', 'qi'])
-        expect(keys[0]).not.toHaveProperty(privateMember);
+      for (const privateMember of ['d', 'p', 'q', 'dp', 'dq', 'qi']) expect(keys[0]).not.toHaveProperty(privateMember);
     });
   });
 
@@ -125,9 +112,7 @@ describe('Dev tenant (Auth0-compatible)', () => {
     });
 
     it("should tell a blocked user Auth0's 'user is blocked'", async () => {
-      await expect(
-        passwordGrant(tenantUrl, TEST_USERS.blocked.email),
-      ).rejects.toThrow('user is blocked');
+      await expect(passwordGrant(tenantUrl, TEST_USERS.blocked.email)).rejects.toThrow('user is blocked');
     });
 
     it('should refuse the grant to a client that does not allow it (the console)', async () => {
@@ -158,10 +143,7 @@ describe('Dev tenant (Auth0-compatible)', () => {
       const body = await rotated.json();
       expect(body.refresh_token).not.toBe(first.refresh_token);
       expect(body.id_token).toEqual(expect.any(String));
-      expect(decode(body.access_token).payload['aud']).toEqual([
-        API_AUDIENCE,
-        `${tenantUrl}/userinfo`,
-      ]);
+      expect(decode(body.access_token).payload['aud']).toEqual([API_AUDIENCE, `${tenantUrl}/userinfo`]);
 
       const reused = await token(refresh);
       expect(reused.status).toBe(400);
@@ -207,10 +189,7 @@ describe('Dev tenant (Auth0-compatible)', () => {
 
   describe('/userinfo', () => {
     it('should answer the API access token with the profile, like Auth0', async () => {
-      const { access_token } = await passwordGrant(
-        tenantUrl,
-        'admin@steward.local',
-      );
+      const { access_token } = await passwordGrant(tenantUrl, 'admin@steward.local');
       const response = await fetch(`${tenantUrl}/userinfo`, {
         headers: { authorization: `Bearer ${access_token}` },
       });
@@ -246,9 +225,7 @@ describe('Dev tenant (Auth0-compatible)', () => {
 
     it("should allow the console's origin (Allowed Web Origins)", async () => {
       const response = await preflight('http://localhost:4200');
-      expect(response.headers.get('access-control-allow-origin')).toBe(
-        'http://localhost:4200',
-      );
+      expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:4200');
     });
 
     it('should not allow any other origin to use a token', async () => {

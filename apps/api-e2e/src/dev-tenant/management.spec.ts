@@ -17,10 +17,12 @@ const devFetch: typeof fetch = (input, init) => {
   return fetch(url.replace(`https://${host}/`, `http://${host}/`), init);
 };
 
-function managementClient(credentials: { token: string } | { clientId: string; clientSecret: string } = {
-  clientId: 'steward-management',
-  clientSecret: 'dev-tenant-fixture-management-secret',
-}): ManagementClient {
+function managementClient(
+  credentials: { token: string } | { clientId: string; clientSecret: string } = {
+    clientId: 'steward-management',
+    clientSecret: 'dev-tenant-fixture-management-secret',
+  },
+): ManagementClient {
   return new ManagementClient({ domain: host, ...credentials, fetch: devFetch });
 }
 
@@ -28,7 +30,16 @@ function managementClient(credentials: { token: string } | { clientId: string; c
 function machineToken(scope: string): string {
   const now = Math.floor(Date.now() / 1000);
   return signJwt(
-    { iss: `${tenantUrl}/`, sub: 'limited@clients', aud: MANAGEMENT_AUDIENCE, azp: 'limited', gty: 'client-credentials', scope, iat: now, exp: now + 600 },
+    {
+      iss: `${tenantUrl}/`,
+      sub: 'limited@clients',
+      aud: MANAGEMENT_AUDIENCE,
+      azp: 'limited',
+      gty: 'client-credentials',
+      scope,
+      iat: now,
+      exp: now + 600,
+    },
     tenantSigningKey(tenantDataDir),
   );
 }
@@ -70,7 +81,10 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
   const domain = `${run}.example.test`;
   const created: string[] = [];
 
-  async function createUser(local: string, extra: Partial<Management.CreateUserRequestContent> = {}): Promise<Management.CreateUserResponseContent> {
+  async function createUser(
+    local: string,
+    extra: Partial<Management.CreateUserRequestContent> = {},
+  ): Promise<Management.CreateUserResponseContent> {
     const user = await management.users.create({ connection: CONNECTION, email: `${local}@${domain}`, ...extra });
     if (user.user_id) created.push(user.user_id);
     return user;
@@ -101,7 +115,11 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
 
   describe('users', () => {
     it('should create a user shaped like Auth0, and get it back', async () => {
-      const user = await createUser('ada', { name: 'Ada Lovelace', password: 'analytical engine', app_metadata: { team: 'math' } });
+      const user = await createUser('ada', {
+        name: 'Ada Lovelace',
+        password: 'analytical engine',
+        app_metadata: { team: 'math' },
+      });
       expect(user).toEqual({
         user_id: expect.stringMatching(/^auth0\|[0-9a-f]{24}$/),
         email: `ada@${domain}`,
@@ -113,7 +131,9 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
         created_at: expect.any(String),
         updated_at: expect.any(String),
         logins_count: 0,
-        identities: [{ connection: CONNECTION, provider: 'auth0', user_id: user.user_id?.slice('auth0|'.length), isSocial: false }],
+        identities: [
+          { connection: CONNECTION, provider: 'auth0', user_id: user.user_id?.slice('auth0|'.length), isSocial: false },
+        ],
         app_metadata: { team: 'math' },
         user_metadata: {},
       });
@@ -126,22 +146,41 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       const error = await failure(management.users.create({ connection: CONNECTION, email: `TWIN@${domain}` }));
       expect(error).toBeInstanceOf(Management.ConflictError);
       expect(error.statusCode).toBe(409);
-      expect(error.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'The user already exists.', errorCode: 'auth0_idp_error' });
+      expect(error.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The user already exists.',
+        errorCode: 'auth0_idp_error',
+      });
     });
 
     it("should answer an unknown user with Auth0's 404 as the SDK's NotFoundError", async () => {
       const error = await failure(management.users.get('auth0|000000000000000000000000'));
       expect(error).toBeInstanceOf(Management.NotFoundError);
       expect(error.statusCode).toBe(404);
-      expect(error.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'The user does not exist.', errorCode: 'inexistent_user' });
+      expect(error.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        message: 'The user does not exist.',
+        errorCode: 'inexistent_user',
+      });
     });
 
     it('should search with q (v3), page, and report totals', async () => {
-      for (const [local, name] of [['p1', 'Paging One'], ['p2', 'Paging Two'], ['p3', 'Paging Three']]) {
+      for (const [local, name] of [
+        ['p1', 'Paging One'],
+        ['p2', 'Paging Two'],
+        ['p3', 'Paging Three'],
+      ]) {
         await createUser(`page-${local}`, { name });
       }
       const first = await management.users.list({
-        q: `email.domain:"${domain}" AND name:paging*`, search_engine: 'v3', per_page: 2, page: 0, include_totals: true, sort: 'email:1',
+        q: `email.domain:"${domain}" AND name:paging*`,
+        search_engine: 'v3',
+        per_page: 2,
+        page: 0,
+        include_totals: true,
+        sort: 'email:1',
       });
       expect(first.response).toMatchObject({ start: 0, limit: 2, length: 2, total: 3 });
       expect(first.data.map((user) => user.email)).toEqual([`page-p1@${domain}`, `page-p2@${domain}`]);
@@ -150,9 +189,16 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       expect(second.data.map((user) => user.email)).toEqual([`page-p3@${domain}`]);
       expect(second.response).toMatchObject({ start: 2, limit: 2, length: 1, total: 3 });
 
-      const phrase = await management.users.list({ q: `name:"PAGING TWO" OR email:PAGE-P3@${domain.toUpperCase()}`, search_engine: 'v3', sort: 'email:-1' });
+      const phrase = await management.users.list({
+        q: `name:"PAGING TWO" OR email:PAGE-P3@${domain.toUpperCase()}`,
+        search_engine: 'v3',
+        sort: 'email:-1',
+      });
       expect(phrase.data.map((user) => user.name)).toEqual(['Paging Three', 'Paging Two']);
-      const excluded = await management.users.list({ q: `email.domain:"${domain}" AND name:paging* AND NOT name:"paging one"`, search_engine: 'v3' });
+      const excluded = await management.users.list({
+        q: `email.domain:"${domain}" AND name:paging* AND NOT name:"paging one"`,
+        search_engine: 'v3',
+      });
       expect(excluded.response.total).toBe(2);
     });
 
@@ -162,18 +208,34 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       expect(syntax.body).toMatchObject({ statusCode: 400, error: 'Bad Request', errorCode: 'invalid_query_string' });
       const window = await failure(management.users.list({ per_page: 100, page: 10 }));
       expect(window.statusCode).toBe(400);
-      expect(window.body).toMatchObject({ message: expect.stringContaining('You can only page through the first 1000 records') });
+      expect(window.body).toMatchObject({
+        message: expect.stringContaining('You can only page through the first 1000 records'),
+      });
       expect((await failure(management.users.list({ per_page: 101 }))).statusCode).toBe(400);
     });
 
     it('should update the name and the blocked flag', async () => {
       const user = await createUser('editable', { name: 'Before' });
-      const updated = await management.users.update(user.user_id ?? '', { name: 'After', blocked: true, user_metadata: { theme: 'dark' } });
-      expect(updated).toMatchObject({ user_id: user.user_id, name: 'After', blocked: true, user_metadata: { theme: 'dark' } });
+      const updated = await management.users.update(user.user_id ?? '', {
+        name: 'After',
+        blocked: true,
+        user_metadata: { theme: 'dark' },
+      });
+      expect(updated).toMatchObject({
+        user_id: user.user_id,
+        name: 'After',
+        blocked: true,
+        user_metadata: { theme: 'dark' },
+      });
       expect(await management.users.get(user.user_id ?? '')).toMatchObject({ name: 'After', blocked: true });
-      const unblocked = await management.users.update(user.user_id ?? '', { blocked: false, user_metadata: { theme: null } });
+      const unblocked = await management.users.update(user.user_id ?? '', {
+        blocked: false,
+        user_metadata: { theme: null },
+      });
       expect(unblocked).toMatchObject({ blocked: false, user_metadata: {} });
-      expect((await failure(management.users.update('auth0|000000000000000000000000', { name: 'x' }))).statusCode).toBe(404);
+      expect((await failure(management.users.update('auth0|000000000000000000000000', { name: 'x' }))).statusCode).toBe(
+        404,
+      );
     });
 
     it('should delete a user, and take a second delete calmly, like Auth0', async () => {
@@ -189,13 +251,22 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       const all = await management.roles.list({ include_totals: true });
       expect(all.data.map((role) => role.name)).toEqual(['admin', 'staff', 'viewer']);
       expect(all.response).toMatchObject({ start: 0, limit: 50, total: 3 });
-      for (const role of all.data) expect(role).toEqual({ id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/), name: role.name, description: expect.any(String) });
+      for (const role of all.data)
+        expect(role).toEqual({
+          id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/),
+          name: role.name,
+          description: expect.any(String),
+        });
       expect((await management.roles.list({ name_filter: 'STA' })).data.map((role) => role.name)).toEqual(['staff']);
     });
 
     it("should list a role's permissions on the Steward API", async () => {
       const permissions = await management.roles.permissions.list(await roleId('staff'), { per_page: 100 });
-      expect(permissions.data.map((permission) => permission.permission_name).sort()).toEqual(['create:records', 'read:records', 'update:records']);
+      expect(permissions.data.map((permission) => permission.permission_name).sort()).toEqual([
+        'create:records',
+        'read:records',
+        'update:records',
+      ]);
       expect(permissions.data[0]).toEqual({
         permission_name: expect.any(String),
         description: expect.any(String),
@@ -206,11 +277,19 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
 
     it("should page through a role's members with checkpoints", async () => {
       const first = await management.roles.users.list(await roleId('admin'), { take: 1 });
-      expect(first.data).toEqual([{ user_id: await userIdOf('admin@steward.local'), email: 'admin@steward.local', name: 'Ada Admin', picture: expect.any(String) }]);
+      expect(first.data).toEqual([
+        {
+          user_id: await userIdOf('admin@steward.local'),
+          email: 'admin@steward.local',
+          name: 'Ada Admin',
+          picture: expect.any(String),
+        },
+      ]);
       const user = await createUser('second-admin');
       await management.users.roles.assign(user.user_id ?? '', { roles: [await roleId('admin')] });
       const members = [];
-      for await (const member of await management.roles.users.list(await roleId('admin'), { take: 1 })) members.push(member.email);
+      for await (const member of await management.roles.users.list(await roleId('admin'), { take: 1 }))
+        members.push(member.email);
       expect(members).toEqual(expect.arrayContaining(['admin@steward.local', `second-admin@${domain}`]));
       expect(new Set(members).size).toBe(members.length);
       await management.users.roles.delete(user.user_id ?? '', { roles: [await roleId('admin')] });
@@ -226,16 +305,24 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       await management.users.roles.delete(user.user_id ?? '', { roles: [viewer] });
       expect((await management.users.roles.list(user.user_id ?? '')).data.map((role) => role.name)).toEqual(['staff']);
 
-      const unknown = await failure(management.users.roles.assign(user.user_id ?? '', { roles: ['rol_0000000000000000'] }));
+      const unknown = await failure(
+        management.users.roles.assign(user.user_id ?? '', { roles: ['rol_0000000000000000'] }),
+      );
       expect(unknown.statusCode).toBe(404);
-      expect(await failure(management.users.roles.assign(user.user_id ?? '', { roles: ['staff'] }))).toBeInstanceOf(Management.BadRequestError);
+      expect(await failure(management.users.roles.assign(user.user_id ?? '', { roles: ['staff'] }))).toBeInstanceOf(
+        Management.BadRequestError,
+      );
     });
   });
 
   describe('tickets and logs', () => {
     it('should create a password-change ticket on the tenant', async () => {
       const user = await createUser('ticket');
-      const { ticket } = await management.tickets.changePassword({ user_id: user.user_id, result_url: 'http://localhost:4200/', ttl_sec: 600 });
+      const { ticket } = await management.tickets.changePassword({
+        user_id: user.user_id,
+        result_url: 'http://localhost:4200/',
+        ttl_sec: 600,
+      });
       expect(ticket).toMatch(new RegExp(`^${tenantUrl}/lo/reset\\?ticket=[\\w-]+$`));
       expect((await fetch(ticket ?? '')).status).toBe(200);
     });
@@ -243,10 +330,16 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
     it("should list a user's log entries, newest first, with Auth0's fields", async () => {
       const user = await createUser('logged', { password: 'log me in please' });
       await passwordGrant(tenantUrl, `logged@${domain}`, { password: 'log me in please' });
-      await expect(passwordGrant(tenantUrl, `logged@${domain}`, { password: 'wrong password' })).rejects.toThrow('Wrong email or password.');
+      await expect(passwordGrant(tenantUrl, `logged@${domain}`, { password: 'wrong password' })).rejects.toThrow(
+        'Wrong email or password.',
+      );
       await management.users.update(user.user_id ?? '', { name: 'Logged' });
 
-      const logs = await management.users.logs.list(user.user_id ?? '', { sort: 'date:-1', include_totals: true, per_page: 10 });
+      const logs = await management.users.logs.list(user.user_id ?? '', {
+        sort: 'date:-1',
+        include_totals: true,
+        per_page: 10,
+      });
       expect(logs.data.map((entry) => entry.type)).toEqual(['sapi', 'fp', 's', 'sapi']);
       expect(logs.response).toMatchObject({ start: 0, limit: 10, length: 4, total: 4 });
       expect(logs.data[2]).toMatchObject({
@@ -260,7 +353,11 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
         user_name: `logged@${domain}`,
         connection: CONNECTION,
       });
-      expect(logs.data[0]).toMatchObject({ type: 'sapi', description: 'Update a User', client_id: 'steward-management' });
+      expect(logs.data[0]).toMatchObject({
+        type: 'sapi',
+        description: 'Update a User',
+        client_id: 'steward-management',
+      });
       const oldest = await management.users.logs.list(user.user_id ?? '', { sort: 'date:1', per_page: 1 });
       expect(oldest.data.map((entry) => entry.description)).toEqual(['Create a User']);
     });
@@ -268,10 +365,19 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
 
   describe('authorization, rate limits and faults', () => {
     it('should refuse a missing or foreign token with 401', async () => {
-      for (const authorization of [undefined, 'Bearer not.a.token', `Bearer ${(await passwordGrant(tenantUrl, 'admin@steward.local')).access_token}`]) {
+      for (const authorization of [
+        undefined,
+        'Bearer not.a.token',
+        `Bearer ${(await passwordGrant(tenantUrl, 'admin@steward.local')).access_token}`,
+      ]) {
         const response = await fetch(`${tenantUrl}/api/v2/users`, { headers: authorization ? { authorization } : {} });
         expect(response.status).toBe(401);
-        expect(await response.json()).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Invalid token', errorCode: 'invalid_token' });
+        expect(await response.json()).toEqual({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'Invalid token',
+          errorCode: 'invalid_token',
+        });
       }
       const error = await failure(managementClient({ token: 'bogus' }).users.list());
       expect(error).toBeInstanceOf(Management.UnauthorizedError);
@@ -322,7 +428,12 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       await faults({ method: 'POST', body: { status: 429, count: 1 } });
       const limited = await failure(management.users.get(adminId, {}, { maxRetries: 0 }));
       expect(limited).toBeInstanceOf(Management.TooManyRequestsError);
-      expect(limited.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: 'Global limit has been reached', errorCode: 'too_many_requests' });
+      expect(limited.body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Global limit has been reached',
+        errorCode: 'too_many_requests',
+      });
       expect(limited.rawResponse?.headers.get('retry-after')).toBe('1');
     });
   });
@@ -335,12 +446,18 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       // Created without a password: nobody can sign in until the ticket is used.
       await expect(passwordGrant(tenantUrl, email, { password: '' })).rejects.toThrow();
 
-      const { ticket } = await management.tickets.changePassword({ user_id: userId, result_url: 'http://localhost:4200/welcome', mark_email_as_verified: true });
+      const { ticket } = await management.tickets.changePassword({
+        user_id: userId,
+        result_url: 'http://localhost:4200/welcome',
+        mark_email_as_verified: true,
+      });
       const form = await fetch(ticket ?? '');
       expect(form.status).toBe(200);
       const html = await form.text();
       const action = new URL(/<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? '', ticket);
-      const hidden = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      const hidden = Object.fromEntries(
+        [...html.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+      );
       const submitted = await fetch(action, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -352,7 +469,11 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       expect(await management.users.get(userId)).toMatchObject({ email_verified: true });
 
       const first: TokenResponse = await passwordGrant(tenantUrl, email, { password: 'invited and in' });
-      expect(payload(first.access_token)).toMatchObject({ sub: userId, permissions: [], 'https://steward.local/roles': [] });
+      expect(payload(first.access_token)).toMatchObject({
+        sub: userId,
+        permissions: [],
+        'https://steward.local/roles': [],
+      });
       expect(await management.users.get(userId)).toMatchObject({ logins_count: 1, last_login: expect.any(String) });
 
       await management.users.roles.assign(userId, { roles: [await roleId('staff')] });
@@ -373,7 +494,9 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       await management.users.update(userId, { blocked: false });
       const again = await passwordGrant(tenantUrl, email, { password: 'invited and in' });
       await management.users.delete(userId);
-      await expect(passwordGrant(tenantUrl, email, { password: 'invited and in' })).rejects.toThrow('Wrong email or password.');
+      await expect(passwordGrant(tenantUrl, email, { password: 'invited and in' })).rejects.toThrow(
+        'Wrong email or password.',
+      );
       const deletedRefresh = await refresh(again.refresh_token ?? '');
       expect(deletedRefresh.status).toBe(400);
       expect((await deletedRefresh.json()).error).toBe('invalid_grant');

@@ -31,7 +31,9 @@ describe('seed-admin', () => {
     expect(output).toContain(`Created ${email}`);
     const ticket = /Set the password here: (\S+)/.exec(output)?.[1] ?? '';
     const set = await fetch(ticket, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ newPassword: 'first-admin-password-1' }),
     });
     expect(set.status).toBeLessThan(400);

@@ -22,29 +22,52 @@ describe.each(DATABASES)('Records CRUD on %s', (database) => {
   });
 
   it('should create a record with 201, Location and ETag, owned by the caller', async () => {
-    const response = await staff.request('', { method: 'POST', body: { title: '  Vendor review ', description: 'Q3', status: 'active', tags: ['finance'] } });
+    const response = await staff.request('', {
+      method: 'POST',
+      body: { title: '  Vendor review ', description: 'Q3', status: 'active', tags: ['finance'] },
+    });
     expect(response.status).toBe(201);
     const created = await response.json();
     expect(created).toEqual({
-      id: expect.stringMatching(/^[0-9a-f-]{36}$/), title: 'Vendor review', description: 'Q3', status: 'active', tags: ['finance'],
-      version: 1, ownerSub: expect.stringMatching(/^auth0\|/), updatedBy: created.ownerSub,
-      createdAt: expect.any(String), updatedAt: created.createdAt,
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      title: 'Vendor review',
+      description: 'Q3',
+      status: 'active',
+      tags: ['finance'],
+      version: 1,
+      ownerSub: expect.stringMatching(/^auth0\|/),
+      updatedBy: created.ownerSub,
+      createdAt: expect.any(String),
+      updatedAt: created.createdAt,
     });
     expect(response.headers.get('location')).toBe(`/api/records/${created.id}`);
     expect(response.headers.get('etag')).toBe('"1"');
 
-    const fetched = await fetch(`${api.url}${response.headers.get('location')}`, { headers: { authorization: `Bearer ${tokens.viewer}` } });
+    const fetched = await fetch(`${api.url}${response.headers.get('location')}`, {
+      headers: { authorization: `Bearer ${tokens.viewer}` },
+    });
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get('etag')).toBe('"1"');
     expect(await fetched.json()).toEqual(created);
   });
 
   it('should check each permission: viewers cannot create, staff cannot delete', async () => {
-    await expectRefusal(await viewer.request('', { method: 'POST', body: { title: 'x', status: 'draft' } }),
-      { status: 403, error: 'insufficient_scope', scope: 'create:records' });
+    await expectRefusal(await viewer.request('', { method: 'POST', body: { title: 'x', status: 'draft' } }), {
+      status: 403,
+      error: 'insufficient_scope',
+      scope: 'create:records',
+    });
     const record = await staff.create({ title: 'Keep me' });
-    await expectRefusal(await staff.request(`/${record.id}`, { method: 'DELETE' }), { status: 403, error: 'insufficient_scope', scope: 'delete:records' });
-    await expectRefusal(await viewer.patch(record.id, { title: 'y' }, '"1"'), { status: 403, error: 'insufficient_scope', scope: 'update:records' });
+    await expectRefusal(await staff.request(`/${record.id}`, { method: 'DELETE' }), {
+      status: 403,
+      error: 'insufficient_scope',
+      scope: 'delete:records',
+    });
+    await expectRefusal(await viewer.patch(record.id, { title: 'y' }, '"1"'), {
+      status: 403,
+      error: 'insufficient_scope',
+      scope: 'update:records',
+    });
   });
 
   describe('PATCH', () => {
@@ -53,7 +76,12 @@ describe.each(DATABASES)('Records CRUD on %s', (database) => {
       const response = await staff.patch(record.id, { title: 'Signed contract', status: 'active' }, '"1"');
       expect(response.status).toBe(200);
       expect(response.headers.get('etag')).toBe('"2"');
-      expect(await response.json()).toMatchObject({ title: 'Signed contract', status: 'active', tags: ['legal'], version: 2 });
+      expect(await response.json()).toMatchObject({
+        title: 'Signed contract',
+        status: 'active',
+        tags: ['legal'],
+        version: 2,
+      });
     });
 
     it('should require If-Match (428) and refuse a stale version (412) without writing', async () => {
@@ -75,7 +103,10 @@ describe.each(DATABASES)('Records CRUD on %s', (database) => {
         const response = await staff.patch(record.id, { title: 'changed', [field]: 'x' }, '"1"');
         expect(response.status).toBe(400);
         expect((await response.json()).errors).toHaveProperty(field);
-        expect(await (await staff.request(`/${record.id}`)).json()).toMatchObject({ title: `Owned ${field}`, version: 1 });
+        expect(await (await staff.request(`/${record.id}`)).json()).toMatchObject({
+          title: `Owned ${field}`,
+          version: 1,
+        });
       },
     );
   });
@@ -96,7 +127,12 @@ describe.each(DATABASES)('Records CRUD on %s', (database) => {
     });
 
     it('should answer 404 for a record that never existed', async () => {
-      for (const [method, path] of [['GET', ''], ['DELETE', ''], ['POST', '/restore'], ['GET', '/history']]) {
+      for (const [method, path] of [
+        ['GET', ''],
+        ['DELETE', ''],
+        ['POST', '/restore'],
+        ['GET', '/history'],
+      ]) {
         expect((await admin.request(`/00000000-0000-4000-8000-000000000000${path}`, { method })).status).toBe(404);
       }
     });
@@ -110,22 +146,41 @@ describe.each(DATABASES)('Records CRUD on %s', (database) => {
       await admin.request(`/${record.id}/restore`, { method: 'POST' });
 
       const history = await (await staff.request(`/${record.id}/history`)).json();
-      expect(history.items.map((item: { action: string }) => item.action)).toEqual(['restored', 'deleted', 'updated', 'created']);
-      expect(history.items[2]).toMatchObject({ actorSub: record.ownerSub, changes: { tags: { from: ['a'], to: ['a', 'b'] } } });
+      expect(history.items.map((item: { action: string }) => item.action)).toEqual([
+        'restored',
+        'deleted',
+        'updated',
+        'created',
+      ]);
+      expect(history.items[2]).toMatchObject({
+        actorSub: record.ownerSub,
+        changes: { tags: { from: ['a'], to: ['a', 'b'] } },
+      });
 
-      const audit = await (await fetch(`${api.url}/api/audit?limit=100`, { headers: { authorization: `Bearer ${tokens.admin}` } })).json();
+      const audit = await (
+        await fetch(`${api.url}/api/audit?limit=100`, { headers: { authorization: `Bearer ${tokens.admin}` } })
+      ).json();
       const mine = audit.items.filter((event: { targetId: string }) => event.targetId === record.id);
-      expect(mine.map((event: { action: string }) => event.action)).toEqual(['record.restored', 'record.deleted', 'record.updated', 'record.created']);
+      expect(mine.map((event: { action: string }) => event.action)).toEqual([
+        'record.restored',
+        'record.deleted',
+        'record.updated',
+        'record.created',
+      ]);
       expect(mine[2].requestId).toBe(patch.headers.get('x-request-id'));
-      await expectRefusal(await fetch(`${api.url}/api/audit`, { headers: { authorization: `Bearer ${tokens.staff}` } }),
-        { status: 403, error: 'insufficient_scope', scope: 'read:audit' });
+      await expectRefusal(
+        await fetch(`${api.url}/api/audit`, { headers: { authorization: `Bearer ${tokens.staff}` } }),
+        { status: 403, error: 'insufficient_scope', scope: 'read:audit' },
+      );
     });
   });
 
   describe('concurrent edits', () => {
     it('should let exactly one of 20 simultaneous PATCHes with the same ETag win', async () => {
       const record = await staff.create({ title: 'Contended' });
-      const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => staff.patch(record.id, { title: `Edit ${i}` }, '"1"')));
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => staff.patch(record.id, { title: `Edit ${i}` }, '"1"')),
+      );
       const statuses = responses.map((response) => response.status).sort();
       expect(statuses).toEqual([200, ...Array(19).fill(412)]);
       const history = await (await staff.request(`/${record.id}/history`)).json();

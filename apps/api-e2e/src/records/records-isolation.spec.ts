@@ -25,7 +25,11 @@ describe('Records isolation by organization', () => {
     const secret = await acme.create({ title: 'Acme secret plan' });
     const missing = '00000000-0000-4000-8000-000000000000';
     const attempts: [string, string, unknown?, string?][] = [
-      ['GET', ''], ['PATCH', '', { title: 'mine now' }, '"1"'], ['DELETE', ''], ['POST', '/restore'], ['GET', '/history'],
+      ['GET', ''],
+      ['PATCH', '', { title: 'mine now' }, '"1"'],
+      ['DELETE', ''],
+      ['POST', '/restore'],
+      ['GET', '/history'],
     ];
     for (const client of [globex, noOrg]) {
       for (const [method, suffix, body, ifMatch] of attempts) {

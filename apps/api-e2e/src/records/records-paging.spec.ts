@@ -16,7 +16,12 @@ describe.each(DATABASES)('Records listing on %s', (database) => {
     seeded = [];
     // Duplicate titles make the id tie-breaker matter.
     for (let i = 0; i < 23; i += 1) {
-      seeded.push(await staff.create({ title: `Item ${String(i % 9).padStart(2, '0')}`, status: i % 3 === 0 ? 'archived' : 'active' }));
+      seeded.push(
+        await staff.create({
+          title: `Item ${String(i % 9).padStart(2, '0')}`,
+          status: i % 3 === 0 ? 'archived' : 'active',
+        }),
+      );
     }
   });
 
@@ -33,7 +38,9 @@ describe.each(DATABASES)('Records listing on %s', (database) => {
       expect(all).toHaveLength(seeded.length);
       expect(new Set(ids(all)).size).toBe(seeded.length);
       const field = sort.replace('-', '') as 'title' | 'updatedAt' | 'createdAt';
-      const expected = [...all].sort((a, b) => (a[field] === b[field] ? a.id.localeCompare(b.id) : a[field] < b[field] ? -1 : 1));
+      const expected = [...all].sort((a, b) =>
+        a[field] === b[field] ? a.id.localeCompare(b.id) : a[field] < b[field] ? -1 : 1,
+      );
       expect(ids(all)).toEqual(ids(sort.startsWith('-') ? expected.reverse() : expected));
     },
   );

@@ -27,7 +27,9 @@ describe('HTTP edges', () => {
 
   describe('CORS', () => {
     it('should allow exactly the configured console origin', async () => {
-      const response = await fetch(`${api.url}/api/me`, { headers: { origin: CONSOLE, ...bearer(token('auth0|cors')) } });
+      const response = await fetch(`${api.url}/api/me`, {
+        headers: { origin: CONSOLE, ...bearer(token('auth0|cors')) },
+      });
       expect(response.headers.get('access-control-allow-origin')).toBe(CONSOLE);
     });
 
@@ -35,7 +37,11 @@ describe('HTTP edges', () => {
       for (const origin of ['https://evil.example.com', `${CONSOLE}.evil.example.com`, 'null']) {
         const preflight = await fetch(`${api.url}/api/me`, {
           method: 'OPTIONS',
-          headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+          headers: {
+            origin,
+            'access-control-request-method': 'GET',
+            'access-control-request-headers': 'authorization',
+          },
         });
         expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
         const simple = await fetch(`${api.url}/api/health`, { headers: { origin } });
@@ -61,7 +67,9 @@ describe('HTTP edges', () => {
 
   describe('request ids', () => {
     it('should give every response a request id', async () => {
-      const ids = await Promise.all([1, 2].map(async () => (await fetch(`${api.url}/api/health`)).headers.get('x-request-id')));
+      const ids = await Promise.all(
+        [1, 2].map(async () => (await fetch(`${api.url}/api/health`)).headers.get('x-request-id')),
+      );
       expect(ids[0]).toMatch(/^[\w-]{8,}$/);
       expect(ids[0]).not.toBe(ids[1]);
     });
@@ -69,7 +77,9 @@ describe('HTTP edges', () => {
     it("should keep a caller's well-formed request id and replace a malformed one", async () => {
       const kept = await fetch(`${api.url}/api/health`, { headers: { 'x-request-id': 'console-1234' } });
       expect(kept.headers.get('x-request-id')).toBe('console-1234');
-      const replaced = await fetch(`${api.url}/api/health`, { headers: { 'x-request-id': `<script>${'x'.repeat(80)}` } });
+      const replaced = await fetch(`${api.url}/api/health`, {
+        headers: { 'x-request-id': `<script>${'x'.repeat(80)}` },
+      });
       expect(replaced.headers.get('x-request-id')).not.toContain('<script>');
     });
   });
@@ -96,7 +106,8 @@ describe('HTTP edges', () => {
     it('should give each user a budget and answer 429 with Retry-After once it is spent', async () => {
       const heavy = token('auth0|heavy');
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i += 1) statuses.push((await fetch(`${api.url}/api/me`, { headers: bearer(heavy) })).status);
+      for (let i = 0; i < 6; i += 1)
+        statuses.push((await fetch(`${api.url}/api/me`, { headers: bearer(heavy) })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       const limited = await fetch(`${api.url}/api/me`, { headers: bearer(heavy) });
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

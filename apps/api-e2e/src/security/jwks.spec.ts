@@ -8,7 +8,14 @@ describe('JWKS handling', () => {
   let issuer: FakeIssuer;
   let api: RunningApi;
   const now = () => Math.floor(Date.now() / 1000);
-  const claims = () => ({ iss: issuer.url, sub: 'auth0|jwks', aud: API_AUDIENCE, iat: now(), exp: now() + 600, permissions: [] });
+  const claims = () => ({
+    iss: issuer.url,
+    sub: 'auth0|jwks',
+    aud: API_AUDIENCE,
+    iat: now(),
+    exp: now() + 600,
+    permissions: [],
+  });
   const me = (token: string) => fetch(`${api.url}/api/me`, { headers: bearer(token) });
   const afterCooldown = () => new Promise((resolve) => setTimeout(resolve, COOLDOWN_SECONDS * 1000 + 200));
 
@@ -59,7 +66,10 @@ describe('JWKS handling', () => {
     expect((await me(issuer.sign(claims()))).status).toBe(200);
     issuer.mode = 'down';
     await afterCooldown();
-    await expectRefusal(await me(issuer.sign(claims(), {}, issuer.rotate('key-2'))), { status: 401, error: 'invalid_token' });
+    await expectRefusal(await me(issuer.sign(claims(), {}, issuer.rotate('key-2'))), {
+      status: 401,
+      error: 'invalid_token',
+    });
     expect((await me(issuer.sign(claims()))).status).toBe(200);
   });
 
@@ -68,7 +78,10 @@ describe('JWKS handling', () => {
     issuer.mode = 'slow';
     await afterCooldown();
     const started = Date.now();
-    await expectRefusal(await me(issuer.sign(claims(), {}, issuer.rotate('key-2'))), { status: 401, error: 'invalid_token' });
+    await expectRefusal(await me(issuer.sign(claims(), {}, issuer.rotate('key-2'))), {
+      status: 401,
+      error: 'invalid_token',
+    });
     expect(Date.now() - started).toBeLessThan(6_500);
     expect((await me(issuer.sign(claims()))).status).toBe(200);
   }, 20_000);

@@ -22,7 +22,9 @@ describe('Immediate lock-out', () => {
       await database.query('INSERT INTO revoked_subjects (sub, revoked_at) VALUES (?, NOW(3))', [sub]);
       const elapsed = await within(5_000, async () => (await me(staff.access_token)).status === 401);
       expect(elapsed).toBeLessThanOrEqual(5_000);
-      const detail = await expectRefusal(await me(staff.access_token), { status: 401, error: 'invalid_token' }, [staff.access_token]);
+      const detail = await expectRefusal(await me(staff.access_token), { status: 401, error: 'invalid_token' }, [
+        staff.access_token,
+      ]);
       expect(detail).toContain('revoked');
       expect((await me(viewer.access_token)).status).toBe(200);
 

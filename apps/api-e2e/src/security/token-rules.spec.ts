@@ -38,7 +38,13 @@ describe('Token rules (SPEC §4)', () => {
   it('should accept a well-formed token and report the caller', async () => {
     const response = await me(bearer(issuer.sign(claims())));
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ sub: 'auth0|alice', email: null, name: null, roles: ['viewer'], permissions: ['read:records'] });
+    expect(await response.json()).toEqual({
+      sub: 'auth0|alice',
+      email: null,
+      name: null,
+      roles: ['viewer'],
+      permissions: ['read:records'],
+    });
   });
 
   describe('where the credential is', () => {
@@ -47,7 +53,10 @@ describe('Token rules (SPEC §4)', () => {
     });
 
     it('should treat another scheme as no credentials', async () => {
-      await expectRefusal(await me({ authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }), { status: 401, error: null });
+      await expectRefusal(await me({ authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }), {
+        status: 401,
+        error: null,
+      });
     });
 
     it('should not take a token from the query string', async () => {
@@ -57,7 +66,11 @@ describe('Token rules (SPEC §4)', () => {
 
     it('should answer a header token plus an access_token parameter with 400 invalid_request', async () => {
       const token = issuer.sign(claims());
-      await expectRefusal(await me(bearer(token), `?access_token=${token}`), { status: 400, error: 'invalid_request' }, [token]);
+      await expectRefusal(
+        await me(bearer(token), `?access_token=${token}`),
+        { status: 400, error: 'invalid_request' },
+        [token],
+      );
     });
 
     it('should refuse a Bearer value that is not a b64token', async () => {
@@ -68,17 +81,23 @@ describe('Token rules (SPEC §4)', () => {
   describe('header', () => {
     const cases: [string, () => string][] = [
       ['alg none', () => `${b64({ alg: 'none', kid: 'key-1' })}.${b64(claims())}.`],
-      ['alg HS256 keyed with the public key', () => {
-        const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: 'key-1' })}.${b64(claims())}`;
-        const publicPem = createPublicKey(issuer.key.key).export({ format: 'pem', type: 'spki' });
-        return `${input}.${createHmac('sha256', publicPem).update(input).digest('base64url')}`;
-      }],
+      [
+        'alg HS256 keyed with the public key',
+        () => {
+          const input = `${b64({ alg: 'HS256', typ: 'JWT', kid: 'key-1' })}.${b64(claims())}`;
+          const publicPem = createPublicKey(issuer.key.key).export({ format: 'pem', type: 'spki' });
+          return `${input}.${createHmac('sha256', publicPem).update(input).digest('base64url')}`;
+        },
+      ],
       ['alg RS512', () => issuer.sign(claims(), { alg: 'RS512' })],
       ['no kid', () => issuer.sign(claims(), { kid: undefined })],
       ['an unknown kid', () => issuer.sign(claims(), { kid: 'nobody-knows' })],
       ['a jku header', () => issuer.sign(claims(), { jku: 'https://evil.example.com/jwks.json' })],
       ['an x5u header', () => issuer.sign(claims(), { x5u: 'https://evil.example.com/cert.pem' })],
-      ['an embedded jwk', () => issuer.sign(claims(), { jwk: createPublicKey(issuer.key.key).export({ format: 'jwk' }) })],
+      [
+        'an embedded jwk',
+        () => issuer.sign(claims(), { jwk: createPublicKey(issuer.key.key).export({ format: 'jwk' }) }),
+      ],
       ['an x5c chain', () => issuer.sign(claims(), { x5c: ['MIIB'] })],
       ['an unknown crit extension', () => issuer.sign(claims(), { crit: ['urn:x'], 'urn:x': true })],
       ['typ of a non-access token', () => issuer.sign(claims(), { typ: 'dpop+jwt' })],
@@ -126,7 +145,10 @@ describe('Token rules (SPEC §4)', () => {
     });
 
     it('should say when a token expired', async () => {
-      const detail = await expectRefusal(await me(bearer(issuer.sign(claims({ exp: now() - 30 })))), { status: 401, error: 'invalid_token' });
+      const detail = await expectRefusal(await me(bearer(issuer.sign(claims({ exp: now() - 30 })))), {
+        status: 401,
+        error: 'invalid_token',
+      });
       expect(detail).toContain('expired');
     });
 
@@ -142,11 +164,12 @@ describe('Token rules (SPEC §4)', () => {
 
   describe('permissions and roles', () => {
     const permissionsOf = async (overrides: Record<string, unknown>) =>
-      ((await (await me(bearer(issuer.sign(claims(overrides))))).json()) as { permissions: string[]; roles: string[] });
+      (await (await me(bearer(issuer.sign(claims(overrides))))).json()) as { permissions: string[]; roles: string[] };
 
     it('should take permissions from the scope string when there is no permissions claim', async () => {
-      expect((await permissionsOf({ permissions: undefined, scope: 'openid read:records update:records' })).permissions)
-        .toEqual(['read:records', 'update:records']);
+      expect(
+        (await permissionsOf({ permissions: undefined, scope: 'openid read:records update:records' })).permissions,
+      ).toEqual(['read:records', 'update:records']);
     });
 
     it('should grant nothing for a permissions claim of the wrong type', async () => {
@@ -154,7 +177,9 @@ describe('Token rules (SPEC §4)', () => {
     });
 
     it('should match permissions exactly', async () => {
-      expect((await permissionsOf({ permissions: ['READ:records', 'read:records:all', 'delete:*'] })).permissions).toEqual([]);
+      expect(
+        (await permissionsOf({ permissions: ['READ:records', 'read:records:all', 'delete:*'] })).permissions,
+      ).toEqual([]);
     });
 
     it('should read roles only from the configured claim', async () => {

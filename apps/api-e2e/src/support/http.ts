@@ -13,7 +13,11 @@ export interface Refusal {
  * Asserts an RFC 6750 refusal: status, one consistent challenge, a problem+json body, and nothing
  * in the body or challenge that gives away the token, the expected issuer/audience or the stack.
  */
-export async function expectRefusal(response: Response, expected: Refusal, secrets: (string | undefined)[] = []): Promise<string> {
+export async function expectRefusal(
+  response: Response,
+  expected: Refusal,
+  secrets: (string | undefined)[] = [],
+): Promise<string> {
   expect(response.status).toBe(expected.status);
   const challenge = response.headers.get('www-authenticate') ?? '';
   if (expected.error === null) {
@@ -25,7 +29,12 @@ export async function expectRefusal(response: Response, expected: Refusal, secre
   expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   const text = await response.text();
   const problem = JSON.parse(text) as { type: string; title: string; status: number; detail: string };
-  expect(problem).toMatchObject({ type: 'about:blank', status: expected.status, title: expect.any(String), detail: expect.any(String) });
+  expect(problem).toMatchObject({
+    type: 'about:blank',
+    status: expected.status,
+    title: expect.any(String),
+    detail: expect.any(String),
+  });
   for (const secret of [...secrets, API_AUDIENCE, 'jsonwebtoken', 'passport', 'jwks-rsa', 'Error:', '    at ']) {
     if (secret) {
       expect(text).not.toContain(secret);

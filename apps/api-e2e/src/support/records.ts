@@ -1,4 +1,11 @@
-import { accessTokenClaims, passwordGrant, signJwt, startApi, tenantSigningKey, type RunningApi } from '@steward/testing-util';
+import {
+  accessTokenClaims,
+  passwordGrant,
+  signJwt,
+  startApi,
+  tenantSigningKey,
+  type RunningApi,
+} from '@steward/testing-util';
 import type { RecordView } from '@steward/shared-domain';
 import { stack } from './stack';
 
@@ -9,27 +16,43 @@ export type DatabaseKind = (typeof DATABASES)[number];
 export async function userTokens(): Promise<Record<'admin' | 'staff' | 'viewer', string>> {
   const { tenantUrl } = stack();
   const [admin, staff, viewer] = await Promise.all(
-    ['admin', 'staff', 'viewer'].map(async (name) => (await passwordGrant(tenantUrl, `${name}@steward.local`)).access_token),
+    ['admin', 'staff', 'viewer'].map(
+      async (name) => (await passwordGrant(tenantUrl, `${name}@steward.local`)).access_token,
+    ),
   );
   return { admin, staff, viewer };
 }
 
 /** A token signed with the dev tenant's real key for a member of `orgId` (the dev tenant has no Organizations). */
-export function orgToken(orgId: string | undefined, permissions: string[], sub = `auth0|member-of-${orgId ?? 'none'}`): string {
+export function orgToken(
+  orgId: string | undefined,
+  permissions: string[],
+  sub = `auth0|member-of-${orgId ?? 'none'}`,
+): string {
   const { tenantUrl, tenantDataDir } = stack();
   return signJwt(accessTokenClaims(tenantUrl, { sub, org_id: orgId, permissions }), tenantSigningKey(tenantDataDir));
 }
 
 /** An API of its own against the suite's dev tenant, on a fresh database of the given kind. */
 export function startRecordsApi(database: DatabaseKind | { url: string }): Promise<RunningApi> {
-  return startApi({ issuer: `${stack().tenantUrl}/`, database, env: { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' } });
+  return startApi({
+    issuer: `${stack().tenantUrl}/`,
+    database,
+    env: { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' },
+  });
 }
 
 /** A small client for /api/records that keeps tests readable. */
 export class RecordsClient {
-  constructor(private readonly apiUrl: string, private readonly token: string) {}
+  constructor(
+    private readonly apiUrl: string,
+    private readonly token: string,
+  ) {}
 
-  request(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  request(
+    path: string,
+    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     return fetch(`${this.apiUrl}/api/records${path}`, {
       method: init.method ?? 'GET',
       headers: {
@@ -48,11 +71,17 @@ export class RecordsClient {
   }
 
   patch(id: string, body: unknown, ifMatch?: string): Promise<Response> {
-    return this.request(`/${id}`, { method: 'PATCH', body, headers: ifMatch === undefined ? {} : { 'if-match': ifMatch } });
+    return this.request(`/${id}`, {
+      method: 'PATCH',
+      body,
+      headers: ifMatch === undefined ? {} : { 'if-match': ifMatch },
+    });
   }
 
   async list(query: Record<string, string | number> = {}): Promise<{ items: RecordView[]; nextCursor: string | null }> {
-    const response = await this.request(`?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`);
+    const response = await this.request(
+      `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+    );
     if (response.status !== 200) throw new Error(`list failed: ${response.status} ${await response.text()}`);
     return response.json();
   }

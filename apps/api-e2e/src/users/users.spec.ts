@@ -18,10 +18,14 @@ describe('Users', () => {
       headers: { ...bearer(token), ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-  const faults = (body: unknown) => fetch(`${tenantUrl}/__dev/management-faults`, {
-    method: body ? 'POST' : 'DELETE', headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-  });
-  const idOf = async (email: string) => ((await (await call(tokens.admin, `/users?q=${encodeURIComponent(email)}`)).json()) as UserPage).items[0].id;
+  const faults = (body: unknown) =>
+    fetch(`${tenantUrl}/__dev/management-faults`, {
+      method: body ? 'POST' : 'DELETE',
+      headers: { 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+  const idOf = async (email: string) =>
+    ((await (await call(tokens.admin, `/users?q=${encodeURIComponent(email)}`)).json()) as UserPage).items[0].id;
   const path = (id: string) => `/users/${encodeURIComponent(id)}`;
 
   /** Creates a user through the API and sets their password through the invitation link. */
@@ -33,11 +37,19 @@ describe('Users', () => {
     const form = await fetch(invitationUrl);
     expect(form.status).toBe(200);
     const set = await fetch(invitationUrl, {
-      method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ password: PASSWORD, ticket: new URL(invitationUrl).searchParams.get('ticket') ?? '' }),
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        password: PASSWORD,
+        ticket: new URL(invitationUrl).searchParams.get('ticket') ?? '',
+      }),
     });
     expect(set.status).toBeLessThan(400);
-    if (roleIds.length > 0) expect((await call(tokens.admin, `${path(user.id)}/roles`, { method: 'PUT', body: { roles: roleIds } })).status).toBe(200);
+    if (roleIds.length > 0)
+      expect(
+        (await call(tokens.admin, `${path(user.id)}/roles`, { method: 'PUT', body: { roles: roleIds } })).status,
+      ).toBe(200);
     return { id: user.id, email };
   }
 
@@ -65,7 +77,12 @@ describe('Users', () => {
 
     it('should search by email or name and page with totals', async () => {
       const page = (await (await call(tokens.admin, '/users?q=staff@steward')).json()) as UserPage;
-      expect(page).toMatchObject({ total: 1, page: 0, perPage: 25, items: [{ email: 'staff@steward.local', name: 'Sam Staff', blocked: false }] });
+      expect(page).toMatchObject({
+        total: 1,
+        page: 0,
+        perPage: 25,
+        items: [{ email: 'staff@steward.local', name: 'Sam Staff', blocked: false }],
+      });
       const first = (await (await call(tokens.admin, '/users?perPage=2')).json()) as UserPage;
       const second = (await (await call(tokens.admin, '/users?perPage=2&page=1')).json()) as UserPage;
       expect(first.items).toHaveLength(2);
@@ -86,8 +103,16 @@ describe('Users', () => {
     });
 
     it('should keep users away from staff and viewers', async () => {
-      await expectRefusal(await call(tokens.staff, '/users'), { status: 403, error: 'insufficient_scope', scope: 'read:users' });
-      await expectRefusal(await call(tokens.viewer, '/roles'), { status: 403, error: 'insufficient_scope', scope: 'read:users' });
+      await expectRefusal(await call(tokens.staff, '/users'), {
+        status: 403,
+        error: 'insufficient_scope',
+        scope: 'read:users',
+      });
+      await expectRefusal(await call(tokens.viewer, '/roles'), {
+        status: 403,
+        error: 'insufficient_scope',
+        scope: 'read:users',
+      });
     });
   });
 
@@ -98,7 +123,10 @@ describe('Users', () => {
     });
 
     it('should answer an existing email with 409 and a bad one with 400', async () => {
-      expect((await call(tokens.admin, '/users', { method: 'POST', body: { email: 'staff@steward.local', name: 'Again' } })).status).toBe(409);
+      expect(
+        (await call(tokens.admin, '/users', { method: 'POST', body: { email: 'staff@steward.local', name: 'Again' } }))
+          .status,
+      ).toBe(409);
       const bad = await call(tokens.admin, '/users', { method: 'POST', body: { email: 'not-an-email', name: 'X' } });
       expect(bad.status).toBe(400);
       expect((await bad.json()).errors).toHaveProperty('email');
@@ -112,13 +140,16 @@ describe('Users', () => {
       expect(renamed.status).toBe(200);
       expect(await renamed.json()).toMatchObject({ name: 'Renamed' });
       for (const field of ['email', 'email_verified', 'app_metadata', 'password', 'roles']) {
-        const response = await call(tokens.admin, path(id), { method: 'PATCH', body: { [field]: field === 'app_metadata' ? { admin: true } : 'x' } });
+        const response = await call(tokens.admin, path(id), {
+          method: 'PATCH',
+          body: { [field]: field === 'app_metadata' ? { admin: true } : 'x' },
+        });
         expect([field, response.status]).toEqual([field, 400]);
         expect((await response.json()).errors).toHaveProperty(field);
       }
     });
 
-    it("should lock a blocked user out at once, and let them back in when unblocked", async () => {
+    it('should lock a blocked user out at once, and let them back in when unblocked', async () => {
       const { id, email } = await invite([roleId('staff')]);
       const { access_token } = await passwordGrant(tenantUrl, email, { password: PASSWORD });
       expect((await call(access_token, '/me')).status).toBe(200);
@@ -133,7 +164,10 @@ describe('Users', () => {
 
     it('should change roles, and the next token carries the new permissions', async () => {
       const { id, email } = await invite([roleId('viewer')]);
-      const response = await call(tokens.admin, `${path(id)}/roles`, { method: 'PUT', body: { roles: [roleId('staff')] } });
+      const response = await call(tokens.admin, `${path(id)}/roles`, {
+        method: 'PUT',
+        body: { roles: [roleId('staff')] },
+      });
       expect(response.status).toBe(200);
       expect(((await response.json()) as UserDetail).roles.map((role) => role.name)).toEqual(['staff']);
       const { access_token } = await passwordGrant(tenantUrl, email, { password: PASSWORD });
@@ -160,15 +194,23 @@ describe('Users', () => {
       const manager = orgToken(undefined, ['read:users', 'update:users', 'delete:users'], 'auth0|user-manager');
       expect((await call(manager, path(adminId), { method: 'DELETE' })).status).toBe(409);
       expect((await call(manager, path(adminId), { method: 'PATCH', body: { blocked: true } })).status).toBe(409);
-      expect((await call(manager, `${path(adminId)}/roles`, { method: 'PUT', body: { roles: [roleId('staff')] } })).status).toBe(409);
-      expect(((await (await call(tokens.admin, path(adminId))).json()) as UserDetail).roles.map((r) => r.name)).toEqual(['admin']);
+      expect(
+        (await call(manager, `${path(adminId)}/roles`, { method: 'PUT', body: { roles: [roleId('staff')] } })).status,
+      ).toBe(409);
+      expect(((await (await call(tokens.admin, path(adminId))).json()) as UserDetail).roles.map((r) => r.name)).toEqual(
+        ['admin'],
+      );
     });
 
     it('should not let anyone grant a role carrying permissions they lack', async () => {
       const { id } = await invite();
       const manager = orgToken(undefined, ['read:users', 'update:users', 'read:records'], 'auth0|junior-manager');
-      expect((await call(manager, `${path(id)}/roles`, { method: 'PUT', body: { roles: [roleId('admin')] } })).status).toBe(403);
-      expect((await call(manager, `${path(id)}/roles`, { method: 'PUT', body: { roles: [roleId('viewer')] } })).status).toBe(200);
+      expect(
+        (await call(manager, `${path(id)}/roles`, { method: 'PUT', body: { roles: [roleId('admin')] } })).status,
+      ).toBe(403);
+      expect(
+        (await call(manager, `${path(id)}/roles`, { method: 'PUT', body: { roles: [roleId('viewer')] } })).status,
+      ).toBe(200);
     });
 
     it('should delete a user, whose token stops working at once', async () => {
@@ -183,7 +225,9 @@ describe('Users', () => {
       const { id } = await invite();
       await call(tokens.admin, path(id), { method: 'PATCH', body: { blocked: true } });
       const audit = await (await call(tokens.admin, '/audit?limit=100')).json();
-      const actions = audit.items.filter((event: { targetId: string }) => event.targetId === id).map((event: { action: string }) => event.action);
+      const actions = audit.items
+        .filter((event: { targetId: string }) => event.targetId === id)
+        .map((event: { action: string }) => event.action);
       expect(actions).toEqual(['user.blocked', 'user.created']);
     });
   });

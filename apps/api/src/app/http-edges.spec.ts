@@ -70,9 +70,14 @@ describe('createHttpApp', () => {
 describe('createHttpApp in production', () => {
   it('should send HSTS', async () => {
     const config = loadApiConfig({
-      NODE_ENV: 'production', AUTH0_ISSUER_BASE_URL: 'https://acme.eu.auth0.com/', AUTH0_AUDIENCE: 'https://api.acme.com/',
-      AUTH0_MGMT_DOMAIN: 'acme.eu.auth0.com', AUTH0_MGMT_CLIENT_ID: 'id', AUTH0_MGMT_CLIENT_SECRET: 'secret',
-      DATABASE_URL: 'sqlite::memory:', CORS_ORIGINS: 'https://console.acme.com',
+      NODE_ENV: 'production',
+      AUTH0_ISSUER_BASE_URL: 'https://acme.eu.auth0.com/',
+      AUTH0_AUDIENCE: 'https://api.acme.com/',
+      AUTH0_MGMT_DOMAIN: 'acme.eu.auth0.com',
+      AUTH0_MGMT_CLIENT_ID: 'id',
+      AUTH0_MGMT_CLIENT_SECRET: 'secret',
+      DATABASE_URL: 'sqlite::memory:',
+      CORS_ORIGINS: 'https://console.acme.com',
     });
     const app = await createHttpApp(AppModule.register(config), config);
     try {

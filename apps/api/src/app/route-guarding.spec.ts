@@ -12,24 +12,30 @@ async function routes(): Promise<{ route: string; guarded: boolean; isPublic: bo
     imports: [AppModule.register(loadApiConfig({ NODE_ENV: 'test' })), DiscoveryModule],
   }).compile();
   const reflector = moduleRef.get(Reflector);
-  return moduleRef.get(DiscoveryService).getControllers().flatMap(({ metatype }) => {
-    const controller = metatype as new (...args: never[]) => object;
-    const prototype = controller.prototype as Record<string, unknown>;
-    return Object.getOwnPropertyNames(prototype)
-      .filter((name) => name !== 'constructor' && Reflect.hasMetadata(METHOD_METADATA, prototype[name] as object))
-      .map((name) => {
-        const handler = prototype[name] as () => unknown;
-        const targets = [handler, controller];
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        return {
-          route: `${method} /${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`
-            .replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
-          isPublic: reflector.getAllAndOverride(Public, targets) === true,
-          guarded: reflector.getAllAndOverride(PermissionsMetadata, targets) !== undefined ||
-            reflector.getAllAndOverride(Roles, targets) !== undefined,
-        };
-      });
-  });
+  return moduleRef
+    .get(DiscoveryService)
+    .getControllers()
+    .flatMap(({ metatype }) => {
+      const controller = metatype as new (...args: never[]) => object;
+      const prototype = controller.prototype as Record<string, unknown>;
+      return Object.getOwnPropertyNames(prototype)
+        .filter((name) => name !== 'constructor' && Reflect.hasMetadata(METHOD_METADATA, prototype[name] as object))
+        .map((name) => {
+          const handler = prototype[name] as () => unknown;
+          const targets = [handler, controller];
+          const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
+          return {
+            route:
+              `${method} /${Reflect.getMetadata(PATH_METADATA, controller)}/${Reflect.getMetadata(PATH_METADATA, handler)}`
+                .replace(/\/+/g, '/')
+                .replace(/(.)\/$/, '$1'),
+            isPublic: reflector.getAllAndOverride(Public, targets) === true,
+            guarded:
+              reflector.getAllAndOverride(PermissionsMetadata, targets) !== undefined ||
+              reflector.getAllAndOverride(Roles, targets) !== undefined,
+          };
+        });
+    });
 }
 
 describe('AppModule', () => {

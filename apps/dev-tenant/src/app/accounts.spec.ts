@@ -15,7 +15,14 @@ const ROLES: RoleDescription[] = [
       { permission: 'read:reports', audience: OTHER_API },
     ],
   },
-  { name: 'staff', description: '', permissions: [{ permission: 'read:records', audience: API }, { permission: 'update:records', audience: API }] },
+  {
+    name: 'staff',
+    description: '',
+    permissions: [
+      { permission: 'read:records', audience: API },
+      { permission: 'update:records', audience: API },
+    ],
+  },
   { name: 'viewer', description: '', permissions: [{ permission: 'read:records', audience: API }] },
 ];
 
@@ -41,12 +48,23 @@ describe('Accounts', () => {
   describe('authenticate', () => {
     it('should sign in with the right password', () => {
       const account = signedIn(accounts, 'viewer@steward.local');
-      expect(account).toMatchObject({ email: 'viewer@steward.local', name: 'Vic Viewer', roles: ['viewer'], blocked: false });
+      expect(account).toMatchObject({
+        email: 'viewer@steward.local',
+        name: 'Vic Viewer',
+        roles: ['viewer'],
+        blocked: false,
+      });
     });
 
     it('should refuse a wrong password or an unknown email alike', () => {
-      expect(accounts.authenticate('viewer@steward.local', 'wrong')).toEqual({ ok: false, reason: 'wrong_credentials' });
-      expect(accounts.authenticate('nobody@steward.local', PASSWORD)).toEqual({ ok: false, reason: 'wrong_credentials' });
+      expect(accounts.authenticate('viewer@steward.local', 'wrong')).toEqual({
+        ok: false,
+        reason: 'wrong_credentials',
+      });
+      expect(accounts.authenticate('nobody@steward.local', PASSWORD)).toEqual({
+        ok: false,
+        reason: 'wrong_credentials',
+      });
     });
 
     it('should match the email case-insensitively and ignore surrounding spaces', () => {
@@ -55,7 +73,10 @@ describe('Accounts', () => {
 
     it('should report a blocked user only when the password is right', () => {
       expect(accounts.authenticate('blocked@steward.local', PASSWORD)).toEqual({ ok: false, reason: 'blocked' });
-      expect(accounts.authenticate('blocked@steward.local', 'wrong')).toEqual({ ok: false, reason: 'wrong_credentials' });
+      expect(accounts.authenticate('blocked@steward.local', 'wrong')).toEqual({
+        ok: false,
+        reason: 'wrong_credentials',
+      });
     });
 
     it('should count successful logins and record the last one', () => {
@@ -111,9 +132,21 @@ describe('Accounts', () => {
       const all = accounts.list();
       expect(all).toHaveLength(3);
       for (const account of [...all, accounts.find(all[0].userId), signedIn(accounts, 'viewer@steward.local')]) {
-        expect(Object.keys(account ?? {}).sort()).toEqual(
-          ['appMetadata', 'blocked', 'createdAt', 'email', 'emailVerified', 'lastLogin', 'loginsCount', 'name', 'nickname', 'roles', 'updatedAt', 'userId', 'userMetadata'],
-        );
+        expect(Object.keys(account ?? {}).sort()).toEqual([
+          'appMetadata',
+          'blocked',
+          'createdAt',
+          'email',
+          'emailVerified',
+          'lastLogin',
+          'loginsCount',
+          'name',
+          'nickname',
+          'roles',
+          'updatedAt',
+          'userId',
+          'userMetadata',
+        ]);
       }
     });
 
@@ -170,7 +203,10 @@ describe('Accounts', () => {
     });
 
     it('should merge metadata one level deep and delete keys set to null', () => {
-      const { userId } = accounts.create({ email: 'meta@example.com', appMetadata: { plan: { tier: 'gold', seats: 3 }, team: 'a' } });
+      const { userId } = accounts.create({
+        email: 'meta@example.com',
+        appMetadata: { plan: { tier: 'gold', seats: 3 }, team: 'a' },
+      });
       accounts.update(userId, { appMetadata: { plan: { tier: 'silver' }, team: null, region: 'eu' } });
       expect(accounts.find(userId)?.appMetadata).toEqual({ plan: { tier: 'silver' }, region: 'eu' });
       accounts.update(userId, { userMetadata: { theme: 'dark' } });
@@ -180,10 +216,15 @@ describe('Accounts', () => {
 
     it('should change the sign-in email, unverified, and refuse one another user has', () => {
       const viewer = accounts.findByEmail('viewer@steward.local') as Account;
-      expect(accounts.update(viewer.userId, { email: 'Vic@Example.com' })).toMatchObject({ email: 'vic@example.com', emailVerified: false });
+      expect(accounts.update(viewer.userId, { email: 'Vic@Example.com' })).toMatchObject({
+        email: 'vic@example.com',
+        emailVerified: false,
+      });
       expect(accounts.authenticate('vic@example.com', PASSWORD).ok).toBe(true);
       expect(() => accounts.update(viewer.userId, { email: 'admin@steward.local' })).toThrow(EmailTakenError);
-      expect(accounts.update(viewer.userId, { email: 'vic@example.com', emailVerified: true })?.emailVerified).toBe(true);
+      expect(accounts.update(viewer.userId, { email: 'vic@example.com', emailVerified: true })?.emailVerified).toBe(
+        true,
+      );
     });
 
     it('should set a new password', () => {
@@ -212,7 +253,10 @@ describe('Accounts', () => {
     it('should assign roles once and remove them, changing the permissions', () => {
       const viewer = accounts.findByEmail('viewer@steward.local') as Account;
       expect(accounts.assignRoles(viewer.userId, ['staff', 'viewer', 'staff'])?.roles).toEqual(['viewer', 'staff']);
-      expect(accounts.permissionsFor(accounts.find(viewer.userId) as Account, API).sort()).toEqual(['read:records', 'update:records']);
+      expect(accounts.permissionsFor(accounts.find(viewer.userId) as Account, API).sort()).toEqual([
+        'read:records',
+        'update:records',
+      ]);
       expect(accounts.unassignRoles(viewer.userId, ['viewer', 'admin'])?.roles).toEqual(['staff']);
       expect(accounts.assignRoles('auth0|nobody', ['staff'])).toBeUndefined();
       expect(accounts.unassignRoles('auth0|nobody', ['staff'])).toBeUndefined();
@@ -232,10 +276,19 @@ describe('Accounts', () => {
         ['fp', 'Wrong email or password.'],
       ]);
       const blocked = accounts.findByEmail('blocked@steward.local') as Account;
-      expect(accounts.logs.forUser(blocked.userId)).toEqual([expect.objectContaining({
-        type: 'f', description: 'user is blocked', client_id: 'cli', client_name: 'CLI', ip: '127.0.0.1', user_agent: 'jest',
-        user_id: blocked.userId, user_name: 'blocked@steward.local', connection: 'Username-Password-Authentication',
-      })]);
+      expect(accounts.logs.forUser(blocked.userId)).toEqual([
+        expect.objectContaining({
+          type: 'f',
+          description: 'user is blocked',
+          client_id: 'cli',
+          client_name: 'CLI',
+          ip: '127.0.0.1',
+          user_agent: 'jest',
+          user_id: blocked.userId,
+          user_name: 'blocked@steward.local',
+          connection: 'Username-Password-Authentication',
+        }),
+      ]);
     });
   });
 

@@ -41,9 +41,7 @@ interface StoredAccount extends Account {
   salt: Buffer;
 }
 
-export type Authentication =
-  | { ok: true; account: Account }
-  | { ok: false; reason: 'wrong_credentials' | 'blocked' };
+export type Authentication = { ok: true; account: Account } | { ok: false; reason: 'wrong_credentials' | 'blocked' };
 
 /** Another user already has that email address (Auth0 answers 409 "The user already exists."). */
 export class EmailTakenError extends Error {
@@ -61,7 +59,11 @@ export class Accounts {
   readonly logs = new UserLogs();
   private readonly byId = new Map<string, StoredAccount>();
 
-  constructor(users: UserFixture[], password: string, private readonly roles: RoleDescription[]) {
+  constructor(
+    users: UserFixture[],
+    password: string,
+    private readonly roles: RoleDescription[],
+  ) {
     for (const user of users) this.add(user, password);
   }
 
@@ -69,7 +71,11 @@ export class Accounts {
   add(user: UserFixture, password: string): Account {
     // Stable ids across restarts, so tokens and audit rows keep pointing at the same user.
     const userId = `auth0|${createHash('sha256').update(user.email.toLowerCase()).digest('hex').slice(0, 24)}`;
-    return this.store(userId, { email: user.email, name: user.name, emailVerified: true, blocked: user.blocked ?? false, password }, user.roles);
+    return this.store(
+      userId,
+      { email: user.email, name: user.name, emailVerified: true, blocked: user.blocked ?? false, password },
+      user.roles,
+    );
   }
 
   /** Creates a user with a random Auth0-style id; throws `EmailTakenError` for a known email. */

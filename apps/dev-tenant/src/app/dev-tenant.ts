@@ -45,9 +45,11 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
   });
   const managementAudiences = ['localhost', '127.0.0.1'].map((host) => `https://${host}:${settings.port}/api/v2/`);
   // The Management API answers under both loopback names, so its client grants do too.
-  tenant.clientGrants.push(...tenant.clientGrants
-    .filter((grant) => grant.audience === managementAudiences[0])
-    .map((grant) => ({ ...grant, audience: managementAudiences[1] })));
+  tenant.clientGrants.push(
+    ...tenant.clientGrants
+      .filter((grant) => grant.audience === managementAudiences[0])
+      .map((grant) => ({ ...grant, audience: managementAudiences[1] })),
+  );
   const accounts = new Accounts(tenant.users, settings.password, tenant.roles);
   const signingKeys = loadOrCreateSigningKeys(settings.dataDir);
   const provider = createProvider({
@@ -68,17 +70,20 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
   app.disable('x-powered-by');
   app.use(loginRoutes(provider, accounts));
   app.get('/userinfo', userinfoHandler(issuer, { keys: publicKeys }, accounts));
-  app.use('/api/v2', managementRouter({
-    issuer,
-    audiences: managementAudiences,
-    publicKeys: { keys: publicKeys },
-    accounts,
-    roles: new TenantRoles(tenant.roles, tenant.apis),
-    tickets,
-    clientNames: new Map(tenant.clients.map((client) => [client.clientId, client.name])),
-    rateLimit: new TokenBucket(rateLimit.capacity, rateLimit.refillPerSecond),
-    faults,
-  }));
+  app.use(
+    '/api/v2',
+    managementRouter({
+      issuer,
+      audiences: managementAudiences,
+      publicKeys: { keys: publicKeys },
+      accounts,
+      roles: new TenantRoles(tenant.roles, tenant.apis),
+      tickets,
+      clientNames: new Map(tenant.clients.map((client) => [client.clientId, client.name])),
+      rateLimit: new TokenBucket(rateLimit.capacity, rateLimit.refillPerSecond),
+      faults,
+    }),
+  );
   app.use(passwordResetRoutes(accounts, tickets));
   app.use(devFaultRoutes(faults));
   app.use(provider.callback());
@@ -91,6 +96,10 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
     issuer,
     tenant,
     accounts,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

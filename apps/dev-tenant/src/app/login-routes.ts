@@ -10,7 +10,11 @@ import { renderLoginPage } from './pages';
 export function loginRoutes(provider: Provider, accounts: Accounts): Router {
   const router = express.Router();
   router.use('/u/login', (_req, res, next) => {
-    res.set({ 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'" });
+    res.set({
+      'Cache-Control': 'no-store',
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    });
     next();
   });
 
@@ -18,7 +22,12 @@ export function loginRoutes(provider: Provider, accounts: Accounts): Router {
     try {
       const details = await provider.interactionDetails(req, res);
       if (details.uid !== req.params.uid) return void res.status(400).send('Unknown sign-in attempt.');
-      res.type('html').send(renderLoginPage({ action: `/u/login/${details.uid}`, clientName: await clientName(provider, details.params['client_id']) }));
+      res.type('html').send(
+        renderLoginPage({
+          action: `/u/login/${details.uid}`,
+          clientName: await clientName(provider, details.params['client_id']),
+        }),
+      );
     } catch (error) {
       next(error);
     }
@@ -37,12 +46,17 @@ export function loginRoutes(provider: Provider, accounts: Accounts): Router {
         userAgent: req.get('user-agent'),
       });
       if (!result.ok && result.reason === 'wrong_credentials') {
-        return void res.status(401).type('html').send(renderLoginPage({
-          action: `/u/login/${details.uid}`,
-          clientName: application,
-          email,
-          error: 'Wrong email or password.',
-        }));
+        return void res
+          .status(401)
+          .type('html')
+          .send(
+            renderLoginPage({
+              action: `/u/login/${details.uid}`,
+              clientName: application,
+              email,
+              error: 'Wrong email or password.',
+            }),
+          );
       }
       const outcome = result.ok
         ? { login: { accountId: result.account.userId } }

@@ -29,9 +29,16 @@ export function escapeHtml(text: unknown): string {
 }
 
 /** The Universal-Login-like sign-in page. */
-export function renderLoginPage(options: { action: string; clientName: string; email?: string; error?: string }): string {
+export function renderLoginPage(options: {
+  action: string;
+  clientName: string;
+  email?: string;
+  error?: string;
+}): string {
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
-  return renderPage('Sign in', `
+  return renderPage(
+    'Sign in',
+    `
     <div class="banner">Development tenant — not Auth0</div>
     <h1>Sign in</h1>
     <p class="hint">to continue to ${escapeHtml(options.clientName)}</p>
@@ -42,13 +49,16 @@ export function renderLoginPage(options: { action: string; clientName: string; e
       <input id="password" name="password" type="password" autocomplete="current-password" required>
       ${error}
       <button type="submit">Continue</button>
-    </form>`);
+    </form>`,
+  );
 }
 
 /** The password-change page a ticket links to (Auth0's `/lo/reset`). */
 export function renderResetPasswordPage(options: { ticket: string; email: string; error?: string }): string {
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : '';
-  return renderPage('Change your password', `
+  return renderPage(
+    'Change your password',
+    `
     <div class="banner">Development tenant — not Auth0</div>
     <h1>Change your password</h1>
     <p class="hint">for ${escapeHtml(options.email)}</p>
@@ -60,13 +70,17 @@ export function renderResetPasswordPage(options: { ticket: string; email: string
       <input id="confirmNewPassword" name="confirmNewPassword" type="password" autocomplete="new-password" minlength="8" required>
       ${error}
       <button type="submit">Reset password</button>
-    </form>`);
+    </form>`,
+  );
 }
 
 /** A page with a heading and one sentence. */
 export function renderMessagePage(title: string, message: string): string {
-  return renderPage(title, `
+  return renderPage(
+    title,
+    `
     <div class="banner">Development tenant — not Auth0</div>
     <h1>${escapeHtml(title)}</h1>
-    <p>${escapeHtml(message)}</p>`);
+    <p>${escapeHtml(message)}</p>`,
+  );
 }

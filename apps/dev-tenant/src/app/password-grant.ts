@@ -1,5 +1,11 @@
 import type Provider from 'oidc-provider';
-import { errors, type Client, type KoaContextWithOIDC, type ResourceServer, type ResourceServerInstance } from 'oidc-provider';
+import {
+  errors,
+  type Client,
+  type KoaContextWithOIDC,
+  type ResourceServer,
+  type ResourceServerInstance,
+} from 'oidc-provider';
 import { profileClaims } from './accounts';
 import type { Accounts } from './accounts';
 
@@ -9,9 +15,17 @@ export type ResourceServerInfo = (ctx: KoaContextWithOIDC, resource: string, cli
  * Auth0's Resource Owner Password grant (`grant_type=password`), for tests and CLI use with a
  * client that allows it. Tokens have the same shape as the browser flow's.
  */
-export function registerPasswordGrant(provider: Provider, accounts: Accounts, resourceServerInfo: ResourceServerInfo): void {
+export function registerPasswordGrant(
+  provider: Provider,
+  accounts: Accounts,
+  resourceServerInfo: ResourceServerInfo,
+): void {
   // oidc-provider builds resource servers with this class; its typings do not list it.
-  const ResourceServerClass = (provider as unknown as { ResourceServer: new (id: string, info: ResourceServer) => ResourceServerInstance & { scopes: Set<string> } }).ResourceServer;
+  const ResourceServerClass = (
+    provider as unknown as {
+      ResourceServer: new (id: string, info: ResourceServer) => ResourceServerInstance & { scopes: Set<string> };
+    }
+  ).ResourceServer;
   const handler = async (ctx: KoaContextWithOIDC) => {
     const { params, client } = ctx.oidc;
     if (!params || !client) throw new errors.InvalidRequest('missing client');
@@ -33,7 +47,11 @@ export function registerPasswordGrant(provider: Provider, accounts: Accounts, re
       );
     }
     const accountId = result.account.userId;
-    const requested = new Set(String(params['scope'] ?? 'openid').split(' ').filter(Boolean));
+    const requested = new Set(
+      String(params['scope'] ?? 'openid')
+        .split(' ')
+        .filter(Boolean),
+    );
     const audience = typeof params['audience'] === 'string' ? params['audience'] : undefined;
 
     const grant = new provider.Grant({ accountId, clientId: client.clientId });
@@ -48,7 +66,11 @@ export function registerPasswordGrant(provider: Provider, accounts: Accounts, re
     const grantId = await grant.save();
 
     const accessToken = new provider.AccessToken({
-      accountId, client, grantId, gty: 'password', scope: [...requested].filter((s) => resourceServer?.scopes.has(s)).join(' '),
+      accountId,
+      client,
+      grantId,
+      gty: 'password',
+      scope: [...requested].filter((s) => resourceServer?.scopes.has(s)).join(' '),
       ...(resourceServer ? { resourceServer } : {}),
     });
     ctx.oidc.entity('AccessToken', accessToken);
@@ -57,7 +79,13 @@ export function registerPasswordGrant(provider: Provider, accounts: Accounts, re
     let refreshToken: string | undefined;
     if (requested.has('offline_access') && client.grantTypeAllowed('refresh_token')) {
       const rt = new provider.RefreshToken({
-        accountId, client, grantId, gty: 'password', scope: oidcScope, resource: audience, rotations: 0,
+        accountId,
+        client,
+        grantId,
+        gty: 'password',
+        scope: oidcScope,
+        resource: audience,
+        rotations: 0,
       });
       refreshToken = await rt.save();
     }

@@ -14,7 +14,12 @@ const INVALID_LINK = 'This link is invalid or has expired. Ask for a new passwor
 export function passwordResetRoutes(accounts: Accounts, tickets: PasswordTickets): Router {
   const router = express.Router();
   router.use('/lo/reset', (_req, res, next) => {
-    res.set({ 'Cache-Control': 'no-store', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'", 'Referrer-Policy': 'no-referrer' });
+    res.set({
+      'Cache-Control': 'no-store',
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      'Referrer-Policy': 'no-referrer',
+    });
     next();
   });
 
@@ -33,10 +38,17 @@ export function passwordResetRoutes(accounts: Accounts, tickets: PasswordTickets
     const submitted = body['newPassword'] ?? body['password'];
     const password = typeof submitted === 'string' ? submitted : '';
     const confirmation = body['confirmNewPassword'];
-    const error = password.length < MIN_PASSWORD_LENGTH
-      ? `Your password must be at least ${MIN_PASSWORD_LENGTH} characters long.`
-      : confirmation !== undefined && confirmation !== password ? 'The passwords do not match.' : undefined;
-    if (error) return void res.status(400).type('html').send(renderResetPasswordPage({ ticket: ticket.id, email, error }));
+    const error =
+      password.length < MIN_PASSWORD_LENGTH
+        ? `Your password must be at least ${MIN_PASSWORD_LENGTH} characters long.`
+        : confirmation !== undefined && confirmation !== password
+          ? 'The passwords do not match.'
+          : undefined;
+    if (error)
+      return void res
+        .status(400)
+        .type('html')
+        .send(renderResetPasswordPage({ ticket: ticket.id, email, error }));
 
     tickets.consume(ticket.id);
     accounts.update(ticket.userId, { password, ...(ticket.markEmailAsVerified ? { emailVerified: true } : {}) });
@@ -48,7 +60,10 @@ export function passwordResetRoutes(accounts: Accounts, tickets: PasswordTickets
       ip: req.ip,
       userAgent: req.get('user-agent'),
     });
-    if (!ticket.resultUrl) return void res.type('html').send(renderMessagePage('Password changed', 'You can now sign in with your new password.'));
+    if (!ticket.resultUrl)
+      return void res
+        .type('html')
+        .send(renderMessagePage('Password changed', 'You can now sign in with your new password.'));
     const target = new URL(ticket.resultUrl);
     target.searchParams.set('success', 'true');
     target.searchParams.set('message', 'You can now login to the application with the new password.');
@@ -59,7 +74,11 @@ export function passwordResetRoutes(accounts: Accounts, tickets: PasswordTickets
 }
 
 /** A live ticket whose user still exists. */
-function usableTicket(accounts: Accounts, tickets: PasswordTickets, id: unknown): { ticket: PasswordTicket; email: string } | undefined {
+function usableTicket(
+  accounts: Accounts,
+  tickets: PasswordTickets,
+  id: unknown,
+): { ticket: PasswordTicket; email: string } | undefined {
   const ticket = typeof id === 'string' ? tickets.find(id) : undefined;
   const account = ticket && accounts.find(ticket.userId);
   return ticket && account ? { ticket, email: account.email } : undefined;

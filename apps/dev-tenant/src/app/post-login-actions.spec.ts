@@ -32,9 +32,9 @@ function account(overrides: Partial<Account> = {}): Account {
 describe('PostLoginActions', () => {
   describe('constructor', () => {
     it('should refuse an action that exports no handler', () => {
-      expect(() => new PostLoginActions([{ name: 'empty', code: 'exports.somethingElse = () => {};', secrets: {} }])).toThrow(
-        /empty exports no onExecutePostLogin/,
-      );
+      expect(
+        () => new PostLoginActions([{ name: 'empty', code: 'exports.somethingElse = () => {};', secrets: {} }]),
+      ).toThrow(/empty exports no onExecutePostLogin/);
     });
   });
 
@@ -49,8 +49,14 @@ describe('PostLoginActions', () => {
     });
 
     it('should leave out an empty name', async () => {
-      const claims = await new PostLoginActions([STEWARD_CLAIMS]).accessTokenClaims(account({ name: '', roles: [] }), CLIENT);
-      expect(claims).toEqual({ 'https://steward.local/roles': [], 'https://steward.local/email': 'admin@steward.local' });
+      const claims = await new PostLoginActions([STEWARD_CLAIMS]).accessTokenClaims(
+        account({ name: '', roles: [] }),
+        CLIENT,
+      );
+      expect(claims).toEqual({
+        'https://steward.local/roles': [],
+        'https://steward.local/email': 'admin@steward.local',
+      });
     });
 
     it('should answer no claims without actions', async () => {
@@ -75,8 +81,13 @@ describe('PostLoginActions', () => {
         secrets: {},
       };
       const actions = new PostLoginActions([deny, STEWARD_CLAIMS]);
-      await expect(actions.accessTokenClaims(account({ blocked: true }), CLIENT)).rejects.toThrow('access denied by Action: blocked user');
-      await expect(actions.accessTokenClaims(account(), CLIENT)).resolves.toHaveProperty(['https://steward.local/name'], 'Ada Admin');
+      await expect(actions.accessTokenClaims(account({ blocked: true }), CLIENT)).rejects.toThrow(
+        'access denied by Action: blocked user',
+      );
+      await expect(actions.accessTokenClaims(account(), CLIENT)).resolves.toHaveProperty(
+        ['https://steward.local/name'],
+        'Ada Admin',
+      );
     });
   });
 });

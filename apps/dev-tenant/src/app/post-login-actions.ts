@@ -37,7 +37,11 @@ export class PostLoginActions {
       const api = {
         accessToken: { setCustomClaim: (name: string, value: unknown) => void (claims[name] = value) },
         idToken: { setCustomClaim: () => undefined },
-        access: { deny: (reason: string) => { throw new Error(`access denied by Action: ${reason}`); } },
+        access: {
+          deny: (reason: string) => {
+            throw new Error(`access denied by Action: ${reason}`);
+          },
+        },
       };
       await handler(event, api);
     }
@@ -47,8 +51,10 @@ export class PostLoginActions {
 
 function compile(name: string, code: string): OnExecutePostLogin {
   const module = { exports: {} as { onExecutePostLogin?: OnExecutePostLogin } };
-  new Script(`(function (exports, module) {\n${code}\n})`, { filename: `action:${name}` })
-    .runInThisContext()(module.exports, module);
+  new Script(`(function (exports, module) {\n${code}\n})`, { filename: `action:${name}` }).runInThisContext()(
+    module.exports,
+    module,
+  );
   const handler = module.exports.onExecutePostLogin;
   if (typeof handler !== 'function') throw new Error(`Action ${name} exports no onExecutePostLogin`);
   return handler;

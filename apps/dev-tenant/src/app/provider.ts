@@ -22,7 +22,14 @@ const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'];
  * parameter, RBAC `permissions` and Action claims in JWT access tokens, `<client>@clients`
  * machine tokens, silent auth over `web_message`, and `/v2/logout?returnTo`.
  */
-export function createProvider({ issuer, tenant, accounts, actions, signingKeys, cookieKeys }: ProviderOptions): Provider {
+export function createProvider({
+  issuer,
+  tenant,
+  accounts,
+  actions,
+  signingKeys,
+  cookieKeys,
+}: ProviderOptions): Provider {
   const apis = new Map(tenant.apis.map((api) => [api.identifier, api]));
   const clientGrants = tenant.clientGrants;
   const grantFor = (clientId: string, audience: string) =>
@@ -58,7 +65,10 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
       post_logout_redirect_uris: client.logoutUrls,
       // Auth0 "Allowed Web Origins": also the CORS allow-list for the token endpoint.
       'urn:steward:web_origins': client.webOrigins,
-      scope: [...OIDC_SCOPES, ...clientGrants.filter((g) => g.clientId === client.clientId).flatMap((g) => g.scope)].join(' '),
+      scope: [
+        ...OIDC_SCOPES,
+        ...clientGrants.filter((g) => g.clientId === client.clientId).flatMap((g) => g.scope),
+      ].join(' '),
     })),
     extraClientMetadata: { properties: ['urn:steward:web_origins'] },
     clientBasedCORS: (_ctx, origin, client) =>
@@ -73,7 +83,13 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
       revocation: '/oauth/revoke',
       end_session: '/v2/logout',
     },
-    scopes: [...new Set([...OIDC_SCOPES, ...tenant.apis.flatMap((api) => api.scopes), ...clientGrants.flatMap((g) => g.scope)])],
+    scopes: [
+      ...new Set([
+        ...OIDC_SCOPES,
+        ...tenant.apis.flatMap((api) => api.scopes),
+        ...clientGrants.flatMap((g) => g.scope),
+      ]),
+    ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'nickname', 'updated_at'] },
     // auth0-spa-js reads the profile from the ID token.
     conformIdTokenClaims: false,
@@ -107,7 +123,8 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
       const { client, session, params } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
       const existingId = session.grantIdFor(client.clientId);
-      const grant = (existingId && (await ctx.oidc.provider.Grant.find(existingId))) ||
+      const grant =
+        (existingId && (await ctx.oidc.provider.Grant.find(existingId))) ||
         new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       grant.addOIDCScope(OIDC_SCOPES.join(' '));
       const audience = params?.['audience'];
@@ -127,8 +144,11 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
         enabled: true,
         // Auth0's /v2/logout asks nothing: submit the confirmation form at once.
         logoutSource: async (ctx, form) => {
-          ctx.body = renderPage('Signing out', `${form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>')}
-            <p>Signing you out…</p><script>document.forms[0].submit()</script>`);
+          ctx.body = renderPage(
+            'Signing out',
+            `${form.replace('</form>', '<input type="hidden" name="logout" value="yes"></form>')}
+            <p>Signing you out…</p><script>document.forms[0].submit()</script>`,
+          );
         },
         postLogoutSuccessSource: async (ctx) => {
           ctx.body = renderPage('Signed out', '<h1>You are signed out.</h1>');
@@ -137,7 +157,8 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
       resourceIndicators: {
         enabled: true,
         defaultResource: async (ctx) => {
-          const audience = ctx.oidc.params?.['audience'] ?? (ctx.oidc.body as Record<string, unknown> | undefined)?.['audience'];
+          const audience =
+            ctx.oidc.params?.['audience'] ?? (ctx.oidc.body as Record<string, unknown> | undefined)?.['audience'];
           return typeof audience === 'string' ? audience : undefined;
         },
         // auth0-spa-js sends `audience` to /authorize only; tokens stay bound to what was granted there.
@@ -165,19 +186,27 @@ export function createProvider({ issuer, tenant, accounts, actions, signingKeys,
           const account = accounts.find(String(token.accountId));
           if (!account) throw new errors.InvalidGrant('account not found');
           const permissions = accounts.permissionsFor(account, audience);
-          const requested = String(payload['scope'] ?? '').split(' ').filter((s) => permissions.includes(s));
+          const requested = String(payload['scope'] ?? '')
+            .split(' ')
+            .filter((s) => permissions.includes(s));
           payload['aud'] = [audience, new URL('userinfo', issuer).href];
           payload['scope'] = [...OIDC_SCOPES.filter((s) => s !== 'offline_access'), ...requested].join(' ');
           payload['permissions'] = permissions;
           if ((token as { gty?: string }).gty === 'password') payload['gty'] = 'password';
-          Object.assign(payload, await actions.accessTokenClaims(account, { clientId, name: clientNames.get(clientId) ?? clientId }));
+          Object.assign(
+            payload,
+            await actions.accessTokenClaims(account, { clientId, name: clientNames.get(clientId) ?? clientId }),
+          );
         },
       },
     },
     interactions: { url: (_ctx, interaction) => `/u/login/${interaction.uid}` },
     renderError: async (ctx, out) => {
       ctx.type = 'html';
-      ctx.body = renderPage('Error', `<h1>Something went wrong</h1><p>${escapeHtml(out['error_description'] ?? out.error)}</p>`);
+      ctx.body = renderPage(
+        'Error',
+        `<h1>Something went wrong</h1><p>${escapeHtml(out['error_description'] ?? out.error)}</p>`,
+      );
     },
   };
 
@@ -211,11 +240,18 @@ async function auth0TokenErrors(ctx: KoaContextWithOIDC, next: () => Promise<voi
   const body = ctx.body as { error?: string; error_description?: string } | undefined;
   if (ctx.oidc?.route !== 'token' || !body?.error) return;
   const grantType = ctx.oidc.params?.['grant_type'];
-  if (grantType === 'refresh_token' && body.error === 'invalid_grant' && body.error_description === 'grant request is invalid') {
+  if (
+    grantType === 'refresh_token' &&
+    body.error === 'invalid_grant' &&
+    body.error_description === 'grant request is invalid'
+  ) {
     body.error_description = 'Unknown or invalid refresh token.';
   } else if (body.error_description === 'requested grant type is not allowed for this client') {
     ctx.status = 403;
-    ctx.body = { error: 'unauthorized_client', error_description: `Grant type '${String(grantType)}' not allowed for the client.` };
+    ctx.body = {
+      error: 'unauthorized_client',
+      error_description: `Grant type '${String(grantType)}' not allowed for the client.`,
+    };
   }
 }
 

@@ -47,7 +47,10 @@ describe('replaceKeywords', () => {
 
 describe('loadTenantDescription', () => {
   const origins = ['http://localhost:4200', 'http://127.0.0.1:4200'];
-  const tenant = loadTenantDescription(TENANT_FILE, FIXTURES_FILE, { AUTH0_DOMAIN: 'localhost:4600', CONSOLE_ORIGINS: origins });
+  const tenant = loadTenantDescription(TENANT_FILE, FIXTURES_FILE, {
+    AUTH0_DOMAIN: 'localhost:4600',
+    CONSOLE_ORIGINS: origins,
+  });
   const client = (name: string) => tenant.clients.find((candidate) => candidate.name === name);
 
   describe('with the real tenant and dev fixtures', () => {
@@ -77,27 +80,42 @@ describe('loadTenantDescription', () => {
     });
 
     it('should add the dev-only clients of the fixtures', () => {
-      expect(client('Steward CLI (dev only)')).toMatchObject({ clientId: 'steward-cli', grantTypes: ['password', 'refresh_token'] });
+      expect(client('Steward CLI (dev only)')).toMatchObject({
+        clientId: 'steward-cli',
+        grantTypes: ['password', 'refresh_token'],
+      });
     });
 
     it('should use the fixture origins without an override', () => {
       const defaults = loadTenantDescription(TENANT_FILE, FIXTURES_FILE, { AUTH0_DOMAIN: 'localhost:4600' });
-      expect(defaults.clients.find((candidate) => candidate.name === 'Steward Console')?.callbacks).toEqual(['http://localhost:4200']);
+      expect(defaults.clients.find((candidate) => candidate.name === 'Steward Console')?.callbacks).toEqual([
+        'http://localhost:4200',
+      ]);
     });
 
     it('should describe the Steward API', () => {
       expect(tenant.apis).toHaveLength(1);
-      expect(tenant.apis[0]).toMatchObject({ identifier: AUDIENCE, name: 'Steward API', tokenLifetime: 3600, allowOfflineAccess: true });
+      expect(tenant.apis[0]).toMatchObject({
+        identifier: AUDIENCE,
+        name: 'Steward API',
+        tokenLifetime: 3600,
+        allowOfflineAccess: true,
+      });
     });
 
     it('should describe the roles and their permissions on the API', () => {
       const permissionsOf = (name: string) =>
-        tenant.roles.find((role) => role.name === name)?.permissions.map(({ permission }) => permission).sort();
+        tenant.roles
+          .find((role) => role.name === name)
+          ?.permissions.map(({ permission }) => permission)
+          .sort();
       expect(tenant.roles.map((role) => role.name)).toEqual(['admin', 'staff', 'viewer']);
       expect(permissionsOf('admin')).toEqual([...PERMISSIONS].sort());
       expect(permissionsOf('staff')).toEqual(['create:records', 'read:records', 'update:records']);
       expect(permissionsOf('viewer')).toEqual(['read:records']);
-      expect(tenant.roles.flatMap((role) => role.permissions).every(({ audience }) => audience === AUDIENCE)).toBe(true);
+      expect(tenant.roles.flatMap((role) => role.permissions).every(({ audience }) => audience === AUDIENCE)).toBe(
+        true,
+      );
     });
 
     it('should load the post-login action code and its secrets', () => {

@@ -68,7 +68,11 @@ export function replaceKeywords(text: string, keywords: Keywords): string {
  * Reads the real tenant's description (tools/auth0/tenant.yaml) with the dev fixtures
  * (tools/auth0/dev/fixtures.yaml): the fixtures supply what a real tenant generates itself.
  */
-export function loadTenantDescription(tenantFile: string, fixturesFile: string, overrides: Keywords): TenantDescription {
+export function loadTenantDescription(
+  tenantFile: string,
+  fixturesFile: string,
+  overrides: Keywords,
+): TenantDescription {
   const fixtures = load(readFileSync(fixturesFile, 'utf8')) as Fixtures;
   const keywords = { ...fixtures.keywords, ...overrides };
   const tenant = load(replaceKeywords(readFileSync(tenantFile, 'utf8'), keywords)) as DeployCliTenant;
@@ -102,7 +106,10 @@ export function loadTenantDescription(tenantFile: string, fixturesFile: string, 
     roles: (tenant.roles ?? []).map((role) => ({
       name: role.name,
       description: role.description ?? '',
-      permissions: (role.permissions ?? []).map((p) => ({ permission: p.permission_name, audience: p.resource_server_identifier })),
+      permissions: (role.permissions ?? []).map((p) => ({
+        permission: p.permission_name,
+        audience: p.resource_server_identifier,
+      })),
     })),
     postLoginActions: (tenant.triggers?.['post-login'] ?? []).map(({ action_name }) => {
       const action = actionsByName.get(action_name);
@@ -136,10 +143,20 @@ interface DeployCliClient {
 }
 
 interface DeployCliTenant {
-  resourceServers?: { name: string; identifier: string; scopes?: { value: string; description?: string }[]; token_lifetime?: number; allow_offline_access?: boolean }[];
+  resourceServers?: {
+    name: string;
+    identifier: string;
+    scopes?: { value: string; description?: string }[];
+    token_lifetime?: number;
+    allow_offline_access?: boolean;
+  }[];
   clients?: DeployCliClient[];
   clientGrants?: { client_id: string; audience: string; scope: string[] }[];
-  roles?: { name: string; description?: string; permissions?: { permission_name: string; resource_server_identifier: string }[] }[];
+  roles?: {
+    name: string;
+    description?: string;
+    permissions?: { permission_name: string; resource_server_identifier: string }[];
+  }[];
   actions?: { name: string; code: string; secrets?: { name: string; value: string }[] }[];
   triggers?: Record<string, { action_name: string }[]>;
 }

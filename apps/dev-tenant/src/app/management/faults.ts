@@ -44,10 +44,17 @@ export function faultInjector(faults: ManagementFaults, rateLimit: number): Requ
     if (!fault) return next();
     res.set('retry-after', String(fault.retryAfter));
     if (fault.status === 429) {
-      setRateLimitHeaders(res, { limit: rateLimit, remaining: 0, reset: Math.ceil(Date.now() / 1000) + fault.retryAfter });
+      setRateLimitHeaders(res, {
+        limit: rateLimit,
+        remaining: 0,
+        reset: Math.ceil(Date.now() / 1000) + fault.retryAfter,
+      });
       return sendManagementError(res, tooManyRequests());
     }
-    sendManagementError(res, new ManagementApiError(503, 'The service is temporarily unavailable. Please try again later.'));
+    sendManagementError(
+      res,
+      new ManagementApiError(503, 'The service is temporarily unavailable. Please try again later.'),
+    );
   };
 }
 

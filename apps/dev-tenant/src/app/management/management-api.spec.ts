@@ -14,7 +14,8 @@ import { TenantRoles } from './tenant-roles';
 
 const ISSUER = 'http://localhost:4600/';
 const AUDIENCE = 'https://localhost:4600/api/v2/';
-const ALL_SCOPES = 'read:users create:users update:users delete:users read:roles create:role_members delete:role_members create:user_tickets read:logs';
+const ALL_SCOPES =
+  'read:users create:users update:users delete:users read:roles create:role_members delete:role_members create:user_tickets read:logs';
 const ROLES: RoleDescription[] = [
   { name: 'admin', description: 'Admins', permissions: [{ permission: 'read:users', audience: 'https://api/' }] },
   { name: 'staff', description: 'Staff', permissions: [] },
@@ -32,7 +33,10 @@ describe('Management API (in process)', () => {
   let now: number;
   let token: string;
 
-  async function sign(claims: Record<string, unknown>, options: { issuer?: string; audience?: string } = {}): Promise<string> {
+  async function sign(
+    claims: Record<string, unknown>,
+    options: { issuer?: string; audience?: string } = {},
+  ): Promise<string> {
     return new SignJWT({ gty: 'client-credentials', azp: 'steward-management', scope: ALL_SCOPES, ...claims })
       .setProtectedHeader({ alg: 'RS256', kid: 'test' })
       .setIssuer(options.issuer ?? ISSUER)
@@ -43,7 +47,10 @@ describe('Management API (in process)', () => {
       .sign(privateKey);
   }
 
-  function call(path: string, init: { method?: string; body?: unknown; raw?: string; token?: string | null } = {}): Promise<Response> {
+  function call(
+    path: string,
+    init: { method?: string; body?: unknown; raw?: string; token?: string | null } = {},
+  ): Promise<Response> {
     const bearer = init.token === undefined ? token : init.token;
     return fetch(`${base}${path}`, {
       method: init.method ?? 'GET',
@@ -64,26 +71,33 @@ describe('Management API (in process)', () => {
 
   beforeEach(async () => {
     now = Date.now();
-    accounts = new Accounts([
-      { email: 'admin@steward.local', name: 'Ada Admin', roles: ['admin'] },
-      { email: 'viewer@steward.local', name: 'Vic Viewer', roles: [] },
-    ], 'password1', ROLES);
+    accounts = new Accounts(
+      [
+        { email: 'admin@steward.local', name: 'Ada Admin', roles: ['admin'] },
+        { email: 'viewer@steward.local', name: 'Vic Viewer', roles: [] },
+      ],
+      'password1',
+      ROLES,
+    );
     tickets = new PasswordTickets(() => now);
     faults = new ManagementFaults();
     // The bucket's clock stands still unless a test moves it, so draining it is deterministic.
     bucket = new TokenBucket(1000, 1000, () => now);
     const app = express();
-    app.use('/api/v2', managementRouter({
-      issuer: ISSUER,
-      audiences: [AUDIENCE, 'https://127.0.0.1:4600/api/v2/'],
-      publicKeys: { keys: [publicJwk] },
-      accounts,
-      roles: new TenantRoles(ROLES),
-      tickets,
-      clientNames: new Map([['steward-management', 'Steward Management']]),
-      rateLimit: bucket,
-      faults,
-    }));
+    app.use(
+      '/api/v2',
+      managementRouter({
+        issuer: ISSUER,
+        audiences: [AUDIENCE, 'https://127.0.0.1:4600/api/v2/'],
+        publicKeys: { keys: [publicJwk] },
+        accounts,
+        roles: new TenantRoles(ROLES),
+        tickets,
+        clientNames: new Map([['steward-management', 'Steward Management']]),
+        rateLimit: bucket,
+        faults,
+      }),
+    );
     app.use(passwordResetRoutes(accounts, tickets));
     app.use(devFaultRoutes(faults));
     server = await new Promise<Server>((resolve) => {
@@ -101,7 +115,12 @@ describe('Management API (in process)', () => {
   const adminId = () => accounts.findByEmail('admin@steward.local')?.userId ?? '';
 
   describe('authentication', () => {
-    const invalidToken = { statusCode: 401, error: 'Unauthorized', message: 'Invalid token', errorCode: 'invalid_token' };
+    const invalidToken = {
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Invalid token',
+      errorCode: 'invalid_token',
+    };
 
     it('should refuse a request without a token, or with a token not for this API', async () => {
       const tokens = [
@@ -121,12 +140,18 @@ describe('Management API (in process)', () => {
     it('should refuse a token signed with another key', async () => {
       const { privateKey: otherKey } = await generateKeyPair('RS256');
       const forged = await new SignJWT({ gty: 'client-credentials', azp: 'x', scope: ALL_SCOPES })
-        .setProtectedHeader({ alg: 'RS256', kid: 'test' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').sign(otherKey);
+        .setProtectedHeader({ alg: 'RS256', kid: 'test' })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setExpirationTime('1h')
+        .sign(otherKey);
       expect((await call('/api/v2/users', { token: forged })).status).toBe(401);
     });
 
     it('should accept the 127.0.0.1 audience too', async () => {
-      expect((await call('/api/v2/users', { token: await sign({}, { audience: 'https://127.0.0.1:4600/api/v2/' }) })).status).toBe(200);
+      expect(
+        (await call('/api/v2/users', { token: await sign({}, { audience: 'https://127.0.0.1:4600/api/v2/' }) })).status,
+      ).toBe(200);
     });
 
     it('should answer 403 with the scopes an endpoint expects', async () => {
@@ -147,7 +172,11 @@ describe('Management API (in process)', () => {
 
   describe('rate limits and faults', () => {
     it('should put the rate-limit headers on every response, refusals included', async () => {
-      for (const response of [await call('/api/v2/roles'), await call('/api/v2/roles', { token: null }), await call('/api/v2/nowhere')]) {
+      for (const response of [
+        await call('/api/v2/roles'),
+        await call('/api/v2/roles', { token: null }),
+        await call('/api/v2/nowhere'),
+      ]) {
         expect(response.headers.get('x-ratelimit-limit')).toBe('1000');
         expect(Number(response.headers.get('x-ratelimit-remaining'))).toBeGreaterThan(990);
         expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000));
@@ -155,7 +184,9 @@ describe('Management API (in process)', () => {
     });
 
     it("should answer Auth0's 429 once the bucket is empty", async () => {
-      while (bucket.take().allowed) { /* drain */ }
+      while (bucket.take().allowed) {
+        /* drain */
+      }
       const response = await call('/api/v2/roles');
       expect(response.status).toBe(429);
       expect(response.headers.get('x-ratelimit-remaining')).toBe('0');
@@ -169,7 +200,9 @@ describe('Management API (in process)', () => {
 
     it('should force the next N calls to fail through /__dev/management-faults, then recover', async () => {
       const armed = await fetch(`${base}/__dev/management-faults`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 429, count: 2, retryAfter: 2 }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 429, count: 2, retryAfter: 2 }),
       });
       expect(await armed.json()).toEqual({ status: 429, remaining: 2, retryAfter: 2 });
       for (let i = 0; i < 2; i += 1) {
@@ -184,7 +217,11 @@ describe('Management API (in process)', () => {
       faults.arm(503, 1);
       const unavailable = await call('/api/v2/roles');
       expect(unavailable.status).toBe(503);
-      expect(await unavailable.json()).toEqual({ statusCode: 503, error: 'Service Unavailable', message: expect.any(String) });
+      expect(await unavailable.json()).toEqual({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: expect.any(String),
+      });
     });
 
     it('should clear faults and refuse a bad fault request', async () => {
@@ -192,7 +229,9 @@ describe('Management API (in process)', () => {
       expect((await fetch(`${base}/__dev/management-faults`, { method: 'DELETE' })).status).toBe(204);
       expect((await call('/api/v2/roles')).status).toBe(200);
       const bad = await fetch(`${base}/__dev/management-faults`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: 500, count: 1 }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 500, count: 1 }),
       });
       expect(bad.status).toBe(400);
     });
@@ -216,17 +255,29 @@ describe('Management API (in process)', () => {
 
   describe('users', () => {
     it('should list with totals, a search and a sort', async () => {
-      const response = await call('/api/v2/users?q=email.domain%3Asteward.local&sort=email%3A-1&include_totals=true&per_page=1&search_engine=v3');
+      const response = await call(
+        '/api/v2/users?q=email.domain%3Asteward.local&sort=email%3A-1&include_totals=true&per_page=1&search_engine=v3',
+      );
       expect(await response.json()).toEqual({
-        start: 0, limit: 1, length: 1, total: 2,
-        users: [expect.objectContaining({ email: 'viewer@steward.local', identities: [expect.objectContaining({ provider: 'auth0' })] })],
+        start: 0,
+        limit: 1,
+        length: 1,
+        total: 2,
+        users: [
+          expect.objectContaining({
+            email: 'viewer@steward.local',
+            identities: [expect.objectContaining({ provider: 'auth0' })],
+          }),
+        ],
       });
       const plain = await (await call('/api/v2/users?page=1&per_page=1&sort=email%3A-1&fields=email,user_id')).json();
       expect(plain).toEqual([{ email: 'admin@steward.local', user_id: adminId() }]);
     });
 
     it('should look a user up by email, case-insensitively', async () => {
-      expect(await (await call('/api/v2/users-by-email?email=ADMIN%40steward.local')).json()).toEqual([expect.objectContaining({ user_id: adminId() })]);
+      expect(await (await call('/api/v2/users-by-email?email=ADMIN%40steward.local')).json()).toEqual([
+        expect.objectContaining({ user_id: adminId() }),
+      ]);
       expect(await (await call('/api/v2/users-by-email?email=nobody%40steward.local')).json()).toEqual([]);
       expect((await call('/api/v2/users-by-email')).status).toBe(400);
     });
@@ -245,14 +296,26 @@ describe('Management API (in process)', () => {
         [{ connection: 'Other', email: 'a@example.com' }, 400, 'inexistent_connection'],
         [{ connection: 'Username-Password-Authentication' }, 400, 'invalid_body'],
         [{ connection: 'Username-Password-Authentication', email: 'not an email' }, 400, 'invalid_body'],
-        [{ connection: 'Username-Password-Authentication', email: 'a@example.com', password: 'short' }, 400, 'invalid_password'],
+        [
+          { connection: 'Username-Password-Authentication', email: 'a@example.com', password: 'short' },
+          400,
+          'invalid_password',
+        ],
         [{ connection: 'Username-Password-Authentication', email: 'a@example.com', surprise: 1 }, 400, 'invalid_body'],
-        [{ connection: 'Username-Password-Authentication', email: 'a@example.com', blocked: 'yes' }, 400, 'invalid_body'],
+        [
+          { connection: 'Username-Password-Authentication', email: 'a@example.com', blocked: 'yes' },
+          400,
+          'invalid_body',
+        ],
         [{ connection: 'Username-Password-Authentication', email: 'ADMIN@steward.local' }, 409, 'auth0_idp_error'],
       ];
       for (const [body, status, errorCode] of refusals) {
         const response = await call('/api/v2/users', { method: 'POST', body });
-        expect({ body, status: response.status, errorCode: (await response.json()).errorCode }).toEqual({ body, status, errorCode });
+        expect({ body, status: response.status, errorCode: (await response.json()).errorCode }).toEqual({
+          body,
+          status,
+          errorCode,
+        });
       }
       expect(accounts.list()).toHaveLength(2);
     });
@@ -260,13 +323,21 @@ describe('Management API (in process)', () => {
     it('should update metadata one level deep and record a sapi log entry', async () => {
       const path = `/api/v2/users/${encodeURIComponent(adminId())}`;
       await call(path, { method: 'PATCH', body: { app_metadata: { plan: { tier: 'gold' }, team: 'a' } } });
-      const response = await call(path, { method: 'PATCH', body: { app_metadata: { team: null, plan: { seats: 2 } }, name: 'Ada' } });
+      const response = await call(path, {
+        method: 'PATCH',
+        body: { app_metadata: { team: null, plan: { seats: 2 } }, name: 'Ada' },
+      });
       expect(await response.json()).toMatchObject({ name: 'Ada', app_metadata: { plan: { seats: 2 } } });
       expect((await call(path, { method: 'PATCH', body: {} })).status).toBe(400);
       expect((await call(path, { method: 'PATCH', body: { picture: 'https://x/y.png' } })).status).toBe(400);
       const logs = await (await call(`${path}/logs?include_totals=true`)).json();
       expect(logs).toMatchObject({ start: 0, limit: 50, length: 2, total: 2 });
-      expect(logs.logs[0]).toMatchObject({ type: 'sapi', description: 'Update a User', client_id: 'steward-management', client_name: 'Steward Management' });
+      expect(logs.logs[0]).toMatchObject({
+        type: 'sapi',
+        description: 'Update a User',
+        client_id: 'steward-management',
+        client_name: 'Steward Management',
+      });
     });
   });
 
@@ -276,8 +347,17 @@ describe('Management API (in process)', () => {
     it("should list a role's permissions", async () => {
       const response = await call(`/api/v2/roles/${roleIds()[0]}/permissions?include_totals=true`);
       expect(await response.json()).toEqual({
-        permissions: [{ permission_name: 'read:users', description: '', resource_server_identifier: 'https://api/', resource_server_name: 'https://api/' }],
-        start: 0, limit: 50, total: 1,
+        permissions: [
+          {
+            permission_name: 'read:users',
+            description: '',
+            resource_server_identifier: 'https://api/',
+            resource_server_name: 'https://api/',
+          },
+        ],
+        start: 0,
+        limit: 50,
+        total: 1,
       });
       expect((await call('/api/v2/roles/rol_0000000000000000/permissions')).status).toBe(404);
     });
@@ -285,11 +365,21 @@ describe('Management API (in process)', () => {
     it("should page a role's members with checkpoints (from/take) or offsets", async () => {
       accounts.assignRoles(accounts.findByEmail('viewer@steward.local')?.userId ?? '', ['admin']);
       const first = await (await call(`/api/v2/roles/${roleIds()[0]}/users?take=1`)).json();
-      expect(first).toEqual({ users: [expect.objectContaining({ email: 'admin@steward.local', user_id: adminId() })], next: expect.any(String) });
+      expect(first).toEqual({
+        users: [expect.objectContaining({ email: 'admin@steward.local', user_id: adminId() })],
+        next: expect.any(String),
+      });
       const second = await (await call(`/api/v2/roles/${roleIds()[0]}/users?take=1&from=${first.next}`)).json();
       expect(second).toEqual({ users: [expect.objectContaining({ email: 'viewer@steward.local' })] });
-      const offset = await (await call(`/api/v2/roles/${roleIds()[0]}/users?include_totals=true&per_page=1&page=1`)).json();
-      expect(offset).toMatchObject({ start: 1, limit: 1, total: 2, users: [expect.objectContaining({ email: 'viewer@steward.local' })] });
+      const offset = await (
+        await call(`/api/v2/roles/${roleIds()[0]}/users?include_totals=true&per_page=1&page=1`)
+      ).json();
+      expect(offset).toMatchObject({
+        start: 1,
+        limit: 1,
+        total: 2,
+        users: [expect.objectContaining({ email: 'viewer@steward.local' })],
+      });
       expect((await call(`/api/v2/roles/${roleIds()[1]}/users?take=101`)).status).toBe(400);
     });
   });
@@ -316,17 +406,26 @@ describe('Management API (in process)', () => {
       return new URL(ticket).searchParams.get('ticket') ?? '';
     }
 
-    const reset = (ticket: string, password: string, confirmation = password) => fetch(`${base}/lo/reset`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ ticket, newPassword: password, confirmNewPassword: confirmation }),
-      redirect: 'manual',
-    });
+    const reset = (ticket: string, password: string, confirmation = password) =>
+      fetch(`${base}/lo/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ticket, newPassword: password, confirmNewPassword: confirmation }),
+        redirect: 'manual',
+      });
 
     it('should set the password once, then redirect to the result URL', async () => {
       const viewer = accounts.findByEmail('viewer@steward.local');
-      await call(`/api/v2/users/${encodeURIComponent(viewer?.userId ?? '')}`, { method: 'PATCH', body: { email_verified: false } });
-      const ticket = await ticketFor({ user_id: viewer?.userId, result_url: 'http://localhost:4200/signed-in', mark_email_as_verified: true, includeEmailInRedirect: true });
+      await call(`/api/v2/users/${encodeURIComponent(viewer?.userId ?? '')}`, {
+        method: 'PATCH',
+        body: { email_verified: false },
+      });
+      const ticket = await ticketFor({
+        user_id: viewer?.userId,
+        result_url: 'http://localhost:4200/signed-in',
+        mark_email_as_verified: true,
+        includeEmailInRedirect: true,
+      });
 
       const form = await fetch(`${base}/lo/reset?ticket=${ticket}`);
       expect(form.status).toBe(200);
@@ -340,7 +439,10 @@ describe('Management API (in process)', () => {
       expect(done.status).toBe(303);
       const location = new URL(done.headers.get('location') ?? '');
       expect(`${location.origin}${location.pathname}`).toBe('http://localhost:4200/signed-in');
-      expect(Object.fromEntries(location.searchParams)).toMatchObject({ success: 'true', email: 'viewer@steward.local' });
+      expect(Object.fromEntries(location.searchParams)).toMatchObject({
+        success: 'true',
+        email: 'viewer@steward.local',
+      });
       expect(accounts.authenticate('viewer@steward.local', 'long enough').ok).toBe(true);
       expect(accounts.findByEmail('viewer@steward.local')?.emailVerified).toBe(true);
       expect((await reset(ticket, 'another one')).status).toBe(404);
@@ -359,17 +461,31 @@ describe('Management API (in process)', () => {
     });
 
     it('should find the user by email and connection id, and expire tickets after ttl_sec', async () => {
-      const ticket = await ticketFor({ email: 'viewer@steward.local', connection_id: DATABASE_CONNECTION_ID, ttl_sec: 60 });
+      const ticket = await ticketFor({
+        email: 'viewer@steward.local',
+        connection_id: DATABASE_CONNECTION_ID,
+        ttl_sec: 60,
+      });
       now += 61_000;
       expect((await fetch(`${base}/lo/reset?ticket=${ticket}`)).status).toBe(404);
       expect((await reset(ticket, 'long enough')).status).toBe(404);
     });
 
     it('should refuse a ticket for an unknown user, or without a user', async () => {
-      const unknown = await call('/api/v2/tickets/password-change', { method: 'POST', body: { user_id: 'auth0|nobody' } });
+      const unknown = await call('/api/v2/tickets/password-change', {
+        method: 'POST',
+        body: { user_id: 'auth0|nobody' },
+      });
       expect(unknown.status).toBe(404);
       expect((await call('/api/v2/tickets/password-change', { method: 'POST', body: {} })).status).toBe(400);
-      expect((await call('/api/v2/tickets/password-change', { method: 'POST', body: { user_id: adminId(), result_url: 'javascript:alert(1)' } })).status).toBe(400);
+      expect(
+        (
+          await call('/api/v2/tickets/password-change', {
+            method: 'POST',
+            body: { user_id: adminId(), result_url: 'javascript:alert(1)' },
+          })
+        ).status,
+      ).toBe(400);
     });
 
     it('should invalidate the tickets of a deleted user', async () => {

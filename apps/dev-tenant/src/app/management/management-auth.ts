@@ -26,9 +26,13 @@ export function managementAuth({ issuer, audiences, publicKeys }: ManagementAuth
     try {
       if (!match) throw new Error('no bearer token');
       const { payload } = await jwtVerify(match[1], keys, { issuer, audience: audiences, algorithms: ['RS256'] });
-      if (payload['gty'] !== 'client-credentials' || typeof payload['azp'] !== 'string') throw new Error('not a machine token');
+      if (payload['gty'] !== 'client-credentials' || typeof payload['azp'] !== 'string')
+        throw new Error('not a machine token');
       const scope = typeof payload['scope'] === 'string' ? payload['scope'] : '';
-      res.locals['caller'] = { clientId: payload['azp'], scopes: new Set(scope.split(' ').filter(Boolean)) } satisfies ManagementCaller;
+      res.locals['caller'] = {
+        clientId: payload['azp'],
+        scopes: new Set(scope.split(' ').filter(Boolean)),
+      } satisfies ManagementCaller;
     } catch {
       throw new ManagementApiError(401, 'Invalid token', 'invalid_token');
     }
@@ -46,7 +50,11 @@ export function requireScope(...scopes: string[]): RequestHandler {
   return (_req, res, next) => {
     const { scopes: granted } = callerOf(res);
     if (!scopes.some((scope) => granted.has(scope))) {
-      throw new ManagementApiError(403, `Insufficient scope, expected any of: ${scopes.join(',')}`, 'insufficient_scope');
+      throw new ManagementApiError(
+        403,
+        `Insufficient scope, expected any of: ${scopes.join(',')}`,
+        'insufficient_scope',
+      );
     }
     next();
   };

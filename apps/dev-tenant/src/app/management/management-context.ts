@@ -16,7 +16,13 @@ export interface ManagementContext {
 }
 
 /** Records Auth0's `sapi` log entry (a successful Management API operation) about a user. */
-export function logApiOperation(context: ManagementContext, req: Request, res: Response, user: Account, description: string): void {
+export function logApiOperation(
+  context: ManagementContext,
+  req: Request,
+  res: Response,
+  user: Account,
+  description: string,
+): void {
   const { clientId } = callerOf(res);
   context.accounts.logs.record({
     type: 'sapi',

@@ -22,7 +22,11 @@ export interface ManagementErrorBody {
 
 /** A Management API refusal, answered with Auth0's `{statusCode, error, message, errorCode}` body. */
 export class ManagementApiError extends Error {
-  constructor(readonly statusCode: number, message: string, readonly errorCode?: string) {
+  constructor(
+    readonly statusCode: number,
+    message: string,
+    readonly errorCode?: string,
+  ) {
     super(message);
   }
 
@@ -63,9 +67,13 @@ export function sendManagementError(res: Response, error: ManagementApiError): v
 export const managementErrorHandler: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
   if (error instanceof ManagementApiError) return sendManagementError(res, error);
   const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') return sendManagementError(res, invalidBody('Invalid request payload JSON format'));
+  if (type === 'entity.parse.failed')
+    return sendManagementError(res, invalidBody('Invalid request payload JSON format'));
   if (type === 'entity.too.large') {
-    return sendManagementError(res, new ManagementApiError(413, 'Payload content length greater than maximum allowed: 65536'));
+    return sendManagementError(
+      res,
+      new ManagementApiError(413, 'Payload content length greater than maximum allowed: 65536'),
+    );
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return sendManagementError(res, invalidBody('Unsupported request payload encoding'));

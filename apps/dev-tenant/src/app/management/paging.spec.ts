@@ -17,7 +17,11 @@ describe('readPaging', () => {
   });
 
   it('should read page, per_page and include_totals', () => {
-    expect(readPaging({ page: '3', per_page: '25', include_totals: 'true' })).toEqual({ page: 3, perPage: 25, includeTotals: true });
+    expect(readPaging({ page: '3', per_page: '25', include_totals: 'true' })).toEqual({
+      page: 3,
+      perPage: 25,
+      includeTotals: true,
+    });
     expect(readPaging({ include_totals: 'false' }).includeTotals).toBe(false);
   });
 
@@ -54,7 +58,9 @@ describe('readPaging', () => {
       errorCode: 'invalid_paging',
     });
     expect(refusal({ page: '20' }).statusCode).toBe(400);
-    expect(refusal({ page: '10', per_page: '100' }, (page) => `page ${page} is too far`).message).toBe('page 10 is too far');
+    expect(refusal({ page: '10', per_page: '100' }, (page) => `page ${page} is too far`).message).toBe(
+      'page 10 is too far',
+    );
   });
 });
 

@@ -25,7 +25,8 @@ export function readPaging(query: Query, windowMessage: WindowMessage = DEFAULT_
   const perPage = queryInteger(query, 'per_page', { min: 0, max: 100, fallback: 50 });
   const page = queryInteger(query, 'page', { min: 0, fallback: 0 });
   const includeTotals = queryBoolean(query, 'include_totals', false);
-  if (page * perPage + perPage > MAX_RESULT_WINDOW) throw new ManagementApiError(400, windowMessage(page), 'invalid_paging');
+  if (page * perPage + perPage > MAX_RESULT_WINDOW)
+    throw new ManagementApiError(400, windowMessage(page), 'invalid_paging');
   return { page, perPage, includeTotals };
 }
 

@@ -11,18 +11,24 @@ function refuse(name: string, detail: string): Error {
 export function queryString(query: Query, name: string): string | undefined {
   const value = query[name];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw refuse(name, `Expected type string but found type ${Array.isArray(value) ? 'array' : typeof value}`);
+  if (typeof value !== 'string')
+    throw refuse(name, `Expected type string but found type ${Array.isArray(value) ? 'array' : typeof value}`);
   return value;
 }
 
 /** An integer parameter within bounds. */
-export function queryInteger(query: Query, name: string, bounds: { min: number; max?: number; fallback: number }): number {
+export function queryInteger(
+  query: Query,
+  name: string,
+  bounds: { min: number; max?: number; fallback: number },
+): number {
   const text = queryString(query, name);
   if (text === undefined || text === '') return bounds.fallback;
   if (!/^-?\d+$/.test(text)) throw refuse(name, `Expected type integer but found type string`);
   const value = Number(text);
   if (value < bounds.min) throw refuse(name, `Value ${value} is less than minimum ${bounds.min}`);
-  if (bounds.max !== undefined && value > bounds.max) throw refuse(name, `Value ${value} is greater than maximum ${bounds.max}`);
+  if (bounds.max !== undefined && value > bounds.max)
+    throw refuse(name, `Value ${value} is greater than maximum ${bounds.max}`);
   return value;
 }
 

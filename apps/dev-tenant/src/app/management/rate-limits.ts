@@ -20,7 +20,8 @@ export class TokenBucket {
     readonly refillPerSecond: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!(capacity >= 1) || !(refillPerSecond > 0)) throw new Error('rate limit: capacity must be ≥ 1 and the refill rate > 0');
+    if (!(capacity >= 1) || !(refillPerSecond > 0))
+      throw new Error('rate limit: capacity must be ≥ 1 and the refill rate > 0');
     this.tokens = capacity;
     this.updatedAt = now();
   }

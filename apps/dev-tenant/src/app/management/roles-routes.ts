@@ -32,18 +32,25 @@ export function rolesRoutes({ roles, accounts }: ManagementContext): Router {
     const checkpoint = req.query['from'] !== undefined || req.query['take'] !== undefined;
     const paging = checkpoint ? undefined : readPaging(req.query);
     const role = roleOf(req.params['id']);
-    const members = accounts.list().filter((account) => account.roles.includes(role.name)).map((account) => {
-      const { user_id, email, picture, name } = toAuth0User(account);
-      return { user_id, email, picture, name };
-    });
+    const members = accounts
+      .list()
+      .filter((account) => account.roles.includes(role.name))
+      .map((account) => {
+        const { user_id, email, picture, name } = toAuth0User(account);
+        return { user_id, email, picture, name };
+      });
     if (paging) return void res.json(offsetAnswer('users', members, paging));
     // Checkpoint paging: `from` is the opaque cursor of the previous answer's `next`.
     const take = queryInteger(req.query, 'take', { min: 1, max: 100, fallback: 50 });
     const from = queryString(req.query, 'from');
     const start = from === undefined ? 0 : Number(Buffer.from(from, 'base64url').toString());
-    if (!Number.isInteger(start) || start < 0) throw invalidQuery(`Query validation error: 'Invalid checkpoint' on property from.`);
+    if (!Number.isInteger(start) || start < 0)
+      throw invalidQuery(`Query validation error: 'Invalid checkpoint' on property from.`);
     const users = members.slice(start, start + take);
-    res.json({ users, ...(start + take < members.length ? { next: Buffer.from(String(start + take)).toString('base64url') } : {}) });
+    res.json({
+      users,
+      ...(start + take < members.length ? { next: Buffer.from(String(start + take)).toString('base64url') } : {}),
+    });
   });
   return router;
 }
@@ -51,5 +58,7 @@ export function rolesRoutes({ roles, accounts }: ManagementContext): Router {
 /** Offset paging's answer: `{<key>, start, limit, total}` with `include_totals`, else the plain array. */
 function offsetAnswer<T>(key: string, items: T[], paging: Paging): T[] | Record<string, unknown> {
   const page = pageOf(items, paging);
-  return paging.includeTotals ? { [key]: page, start: paging.page * paging.perPage, limit: paging.perPage, total: items.length } : page;
+  return paging.includeTotals
+    ? { [key]: page, start: paging.page * paging.perPage, limit: paging.perPage, total: items.length }
+    : page;
 }

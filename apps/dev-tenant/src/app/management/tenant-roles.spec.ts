@@ -24,12 +24,40 @@ describe('TenantRoles', () => {
 
   it('should list the permissions of a role with the API name and the scope description', () => {
     const roles = new TenantRoles(
-      [{ name: 'reader', description: '', permissions: [{ permission: 'read:records', audience: 'https://api/' }, { permission: 'x', audience: 'https://other/' }] }],
-      [{ identifier: 'https://api/', name: 'The API', scopes: ['read:records'], scopeDescriptions: { 'read:records': 'Read records' }, tokenLifetime: 60, allowOfflineAccess: false }],
+      [
+        {
+          name: 'reader',
+          description: '',
+          permissions: [
+            { permission: 'read:records', audience: 'https://api/' },
+            { permission: 'x', audience: 'https://other/' },
+          ],
+        },
+      ],
+      [
+        {
+          identifier: 'https://api/',
+          name: 'The API',
+          scopes: ['read:records'],
+          scopeDescriptions: { 'read:records': 'Read records' },
+          tokenLifetime: 60,
+          allowOfflineAccess: false,
+        },
+      ],
     );
     expect(roles.permissionsOf(roles.all[0].id)).toEqual([
-      { permission_name: 'read:records', description: 'Read records', resource_server_identifier: 'https://api/', resource_server_name: 'The API' },
-      { permission_name: 'x', description: '', resource_server_identifier: 'https://other/', resource_server_name: 'https://other/' },
+      {
+        permission_name: 'read:records',
+        description: 'Read records',
+        resource_server_identifier: 'https://api/',
+        resource_server_name: 'The API',
+      },
+      {
+        permission_name: 'x',
+        description: '',
+        resource_server_identifier: 'https://other/',
+        resource_server_name: 'https://other/',
+      },
     ]);
     expect(roles.permissionsOf('rol_unknown')).toEqual([]);
   });

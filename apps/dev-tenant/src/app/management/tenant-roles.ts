@@ -22,17 +22,24 @@ export class TenantRoles {
   private readonly permissions = new Map<string, Auth0RolePermission[]>();
 
   constructor(roles: RoleDescription[], apis: ApiDescription[] = []) {
-    this.all = roles.map((role) => ({ id: stableId('rol_', role.name), name: role.name, description: role.description }));
+    this.all = roles.map((role) => ({
+      id: stableId('rol_', role.name),
+      name: role.name,
+      description: role.description,
+    }));
     roles.forEach((role, index) => {
-      this.permissions.set(this.all[index].id, role.permissions.map(({ permission, audience }) => {
-        const api = apis.find((candidate) => candidate.identifier === audience);
-        return {
-          permission_name: permission,
-          description: api?.scopeDescriptions[permission] ?? '',
-          resource_server_identifier: audience,
-          resource_server_name: api?.name ?? audience,
-        };
-      }));
+      this.permissions.set(
+        this.all[index].id,
+        role.permissions.map(({ permission, audience }) => {
+          const api = apis.find((candidate) => candidate.identifier === audience);
+          return {
+            permission_name: permission,
+            description: api?.scopeDescriptions[permission] ?? '',
+            resource_server_identifier: audience,
+            resource_server_name: api?.name ?? audience,
+          };
+        }),
+      );
     });
   }
 

@@ -11,14 +11,23 @@ export function userLogsRoutes({ accounts }: ManagementContext): Router {
   router.get('/users/:id/logs', requireScope('read:logs', 'read:logs_users'), (req, res) => {
     const paging = readPaging(req.query);
     const sort = queryString(req.query, 'sort') ?? 'date:-1';
-    if (sort !== 'date:1' && sort !== 'date:-1') throw invalidQuery(`Sorting logs by ${sort} is not supported: use date:1 or date:-1.`);
+    if (sort !== 'date:1' && sort !== 'date:-1')
+      throw invalidQuery(`Sorting logs by ${sort} is not supported: use date:1 or date:-1.`);
     // A log search, as in Auth0: a deleted user's entries are still there.
     const entries = accounts.logs.forUser(String(req.params['id']));
     if (sort === 'date:-1') entries.reverse();
     const logs = pageOf(entries, paging);
-    res.json(paging.includeTotals
-      ? { start: paging.page * paging.perPage, limit: paging.perPage, length: logs.length, total: entries.length, logs }
-      : logs);
+    res.json(
+      paging.includeTotals
+        ? {
+            start: paging.page * paging.perPage,
+            limit: paging.perPage,
+            length: logs.length,
+            total: entries.length,
+            logs,
+          }
+        : logs,
+    );
   });
   return router;
 }

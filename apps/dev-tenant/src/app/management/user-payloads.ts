@@ -7,15 +7,36 @@ import { invalidBody, ManagementApiError } from './management-errors';
 export const MIN_PASSWORD_LENGTH = 8;
 
 /** Auth0 profile fields the dev tenant does not model: refused rather than silently dropped. */
-const NOT_MODELLED = ['given_name', 'family_name', 'picture', 'phone_number', 'phone_verified', 'verify_phone_number', 'username', 'user_id'];
+const NOT_MODELLED = [
+  'given_name',
+  'family_name',
+  'picture',
+  'phone_number',
+  'phone_verified',
+  'verify_phone_number',
+  'username',
+  'user_id',
+];
 
 type Body = Record<string, unknown>;
 
 /** Checks a `POST /api/v2/users` body. */
 export function readNewUser(raw: unknown): NewAccount {
   const body = requireObject(raw);
-  checkProperties(body, ['connection', 'email', 'password', 'name', 'nickname', 'email_verified', 'verify_email', 'blocked', 'app_metadata', 'user_metadata']);
-  if (body['connection'] === undefined) throw invalidBody(`Payload validation error: 'Missing required property: connection'.`);
+  checkProperties(body, [
+    'connection',
+    'email',
+    'password',
+    'name',
+    'nickname',
+    'email_verified',
+    'verify_email',
+    'blocked',
+    'app_metadata',
+    'user_metadata',
+  ]);
+  if (body['connection'] === undefined)
+    throw invalidBody(`Payload validation error: 'Missing required property: connection'.`);
   checkConnection(body['connection']);
   if (body['email'] === undefined) throw invalidBody(`Payload validation error: 'Missing required property: email'.`);
   optionalBoolean(body, 'verify_email');
@@ -28,10 +49,24 @@ export function readNewUser(raw: unknown): NewAccount {
 /** Checks a `PATCH /api/v2/users/{id}` body. */
 export function readUserChanges(raw: unknown): AccountChanges {
   const body = requireObject(raw);
-  checkProperties(body, ['name', 'nickname', 'blocked', 'email', 'email_verified', 'verify_email', 'password', 'connection', 'client_id', 'app_metadata', 'user_metadata']);
-  if (Object.keys(body).length === 0) throw invalidBody(`Payload validation error: 'Too few properties defined (0), minimum 1'.`);
+  checkProperties(body, [
+    'name',
+    'nickname',
+    'blocked',
+    'email',
+    'email_verified',
+    'verify_email',
+    'password',
+    'connection',
+    'client_id',
+    'app_metadata',
+    'user_metadata',
+  ]);
+  if (Object.keys(body).length === 0)
+    throw invalidBody(`Payload validation error: 'Too few properties defined (0), minimum 1'.`);
   if (body['connection'] !== undefined) checkConnection(body['connection']);
-  if (body['client_id'] !== undefined && typeof body['client_id'] !== 'string') throw typeError('client_id', 'string', body['client_id']);
+  if (body['client_id'] !== undefined && typeof body['client_id'] !== 'string')
+    throw typeError('client_id', 'string', body['client_id']);
   optionalBoolean(body, 'verify_email');
   return {
     email: body['email'] === undefined ? undefined : readEmail(body['email']),
@@ -55,20 +90,25 @@ function requireObject(raw: unknown): Body {
 
 function checkProperties(body: Body, allowed: string[]): void {
   for (const key of Object.keys(body)) {
-    if (NOT_MODELLED.includes(key)) throw invalidBody(`The property ${key} is not supported by the Steward dev tenant.`);
-    if (!allowed.includes(key)) throw invalidBody(`Payload validation error: 'Additional properties not allowed: ${key}'.`);
+    if (NOT_MODELLED.includes(key))
+      throw invalidBody(`The property ${key} is not supported by the Steward dev tenant.`);
+    if (!allowed.includes(key))
+      throw invalidBody(`Payload validation error: 'Additional properties not allowed: ${key}'.`);
   }
 }
 
 function checkConnection(connection: unknown): void {
   if (typeof connection !== 'string') throw typeError('connection', 'string', connection);
-  if (connection !== DATABASE_CONNECTION) throw new ManagementApiError(400, 'The connection does not exist.', 'inexistent_connection');
+  if (connection !== DATABASE_CONNECTION)
+    throw new ManagementApiError(400, 'The connection does not exist.', 'inexistent_connection');
 }
 
 function readEmail(email: unknown): string {
   if (typeof email !== 'string') throw typeError('email', 'string', email);
   if (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-    throw invalidBody(`Payload validation error: 'Object didn't pass validation for format email: ${email}' on property email (The user's email).`);
+    throw invalidBody(
+      `Payload validation error: 'Object didn't pass validation for format email: ${email}' on property email (The user's email).`,
+    );
   }
   return email;
 }
@@ -86,7 +126,9 @@ function optionalText(body: Body, key: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw typeError(key, 'string', value);
   if (value.length < 1 || value.length > 300) {
-    throw invalidBody(`Payload validation error: 'String is ${value.length < 1 ? 'too short (0 chars), minimum 1' : `too long (${value.length} chars), maximum 300`}' on property ${key}.`);
+    throw invalidBody(
+      `Payload validation error: 'String is ${value.length < 1 ? 'too short (0 chars), minimum 1' : `too long (${value.length} chars), maximum 300`}' on property ${key}.`,
+    );
   }
   return value;
 }
@@ -106,7 +148,9 @@ function optionalMetadata(body: Body, key: string): Metadata | undefined {
 }
 
 function typeError(key: string, expected: string, value: unknown): ManagementApiError {
-  return invalidBody(`Payload validation error: 'Expected type ${expected} but found type ${describe(value)}' on property ${key}.`);
+  return invalidBody(
+    `Payload validation error: 'Expected type ${expected} but found type ${describe(value)}' on property ${key}.`,
+  );
 }
 
 function describe(value: unknown): string {

@@ -18,7 +18,11 @@ export function userRolesRoutes(context: ManagementContext): Router {
     if (!account) throw userNotFound();
     const assigned = roles.named(account.roles);
     const page = pageOf(assigned, paging);
-    res.json(paging.includeTotals ? { roles: page, start: paging.page * paging.perPage, limit: paging.perPage, total: assigned.length } : page);
+    res.json(
+      paging.includeTotals
+        ? { roles: page, start: paging.page * paging.perPage, limit: paging.perPage, total: assigned.length }
+        : page,
+    );
   });
 
   router.post('/users/:id/roles', requireScope('create:role_members'), (req, res) => {
@@ -47,16 +51,21 @@ export function userRolesRoutes(context: ManagementContext): Router {
 /** Checks `{roles: [roleId…]}`: at least one well-formed id, every one a role of the tenant. */
 function readRoles(body: unknown, roles: TenantRoles): Auth0Role[] {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw invalidBody(`Payload validation error: 'Expected type object but found type ${Array.isArray(body) ? 'array' : body == null ? 'null' : typeof body}'.`);
+    throw invalidBody(
+      `Payload validation error: 'Expected type object but found type ${Array.isArray(body) ? 'array' : body == null ? 'null' : typeof body}'.`,
+    );
   }
   const ids = (body as { roles?: unknown }).roles;
   const extra = Object.keys(body).find((key) => key !== 'roles');
   if (extra) throw invalidBody(`Payload validation error: 'Additional properties not allowed: ${extra}'.`);
   if (!Array.isArray(ids)) throw invalidBody(`Payload validation error: 'Missing required property: roles'.`);
-  if (ids.length === 0) throw invalidBody(`Payload validation error: 'Array is too short (0), minimum 1' on property roles.`);
+  if (ids.length === 0)
+    throw invalidBody(`Payload validation error: 'Array is too short (0), minimum 1' on property roles.`);
   return ids.map((id, index) => {
     if (typeof id !== 'string' || !ROLE_ID.test(id)) {
-      throw invalidBody(`Payload validation error: 'String does not match pattern ^rol_[A-Za-z0-9]{16}$' on property roles[${index}].`);
+      throw invalidBody(
+        `Payload validation error: 'String does not match pattern ^rol_[A-Za-z0-9]{16}$' on property roles[${index}].`,
+      );
     }
     const role = roles.byId(id);
     if (!role) throw new ManagementApiError(404, `The role ${id} does not exist.`, 'inexistent_role');

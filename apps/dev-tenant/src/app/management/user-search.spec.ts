@@ -115,7 +115,10 @@ describe('parseUserQuery', () => {
 
     it('should give AND precedence over OR, and respect parentheses', () => {
       expect(search('blocked:true OR email.domain:steward.local AND email_verified:false')).toEqual(['john', 'mary']);
-      expect(search('(blocked:true OR email.domain:steward.local) AND email_verified:true')).toEqual(['john', 'jean-luc+test']);
+      expect(search('(blocked:true OR email.domain:steward.local) AND email_verified:true')).toEqual([
+        'john',
+        'jean-luc+test',
+      ]);
       expect(search('((name:j*))')).toEqual(['jane', 'john', 'jean-luc+test']);
     });
 

@@ -88,7 +88,10 @@ function tokenize(q: string): Token[] {
       }
       if (char === '*') pattern.push(STAR);
       else if (char === ':') throw new UserQueryError('a value contains an unescaped ":"');
-      else if (UNSUPPORTED.has(char)) throw new UserQueryError(`"${char}" is not supported (no ranges, fuzzy, boost, regular expressions or && || !)`);
+      else if (UNSUPPORTED.has(char))
+        throw new UserQueryError(
+          `"${char}" is not supported (no ranges, fuzzy, boost, regular expressions or && || !)`,
+        );
       else pattern.push(char);
       i += 1;
     }
@@ -118,7 +121,8 @@ function tokenize(q: string): Token[] {
         if (q[i] === '(') throw new UserQueryError(`grouping after a field (${field}:( … )) is not supported`);
         const pattern = readPattern();
         if (pattern.length === 0) throw new UserQueryError(`no value after ${field}:`);
-        if (pattern[0] === '+' || pattern[0] === '-') throw new UserQueryError(`the "${String(pattern[0])}" prefix is not supported: use AND / NOT`);
+        if (pattern[0] === '+' || pattern[0] === '-')
+          throw new UserQueryError(`the "${String(pattern[0])}" prefix is not supported: use AND / NOT`);
         tokens.push({ kind: 'term', field, pattern, quoted: false });
         continue;
       }
@@ -178,8 +182,10 @@ class Parser {
   private parsePrimary(): Node {
     const token = this.tokens[this.position++];
     if (!token) throw new UserQueryError('the query ends with an operator');
-    if (token.kind === 'term') return { kind: 'match', predicate: termPredicate(token.field, token.pattern, token.quoted) };
-    if (token.kind !== '(') throw new UserQueryError(token.kind === ')' ? 'unbalanced ")"' : `${token.kind} needs a term on each side`);
+    if (token.kind === 'term')
+      return { kind: 'match', predicate: termPredicate(token.field, token.pattern, token.quoted) };
+    if (token.kind !== '(')
+      throw new UserQueryError(token.kind === ')' ? 'unbalanced ")"' : `${token.kind} needs a term on each side`);
     if (++this.depth > MAX_DEPTH) throw new UserQueryError(`parentheses nest deeper than ${MAX_DEPTH}`);
     if (this.peek()?.kind === ')') throw new UserQueryError('empty parentheses');
     const inner = this.parseOr();
@@ -203,10 +209,13 @@ function evaluate(node: Node): UserPredicate {
     }
     case 'or': {
       // Lucene: among OR-ed clauses, NOT clauses are exclusions, not alternatives.
-      const excluded = node.operands.filter((o) => o.kind === 'not').map((o) => evaluate((o as { operand: Node }).operand));
+      const excluded = node.operands
+        .filter((o) => o.kind === 'not')
+        .map((o) => evaluate((o as { operand: Node }).operand));
       const alternatives = node.operands.filter((o) => o.kind !== 'not').map(evaluate);
       return (account) =>
-        (alternatives.length === 0 || alternatives.some((matches) => matches(account))) && !excluded.some((matches) => matches(account));
+        (alternatives.length === 0 || alternatives.some((matches) => matches(account))) &&
+        !excluded.some((matches) => matches(account));
     }
   }
 }

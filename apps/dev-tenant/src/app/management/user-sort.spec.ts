@@ -22,9 +22,19 @@ function account(userId: string, overrides: Partial<Account>): Account {
 }
 
 const USERS = [
-  account('c', { name: 'carol', createdAt: '2024-01-02T00:00:00.000Z', lastLogin: '2024-02-01T00:00:00.000Z', loginsCount: 5 }),
+  account('c', {
+    name: 'carol',
+    createdAt: '2024-01-02T00:00:00.000Z',
+    lastLogin: '2024-02-01T00:00:00.000Z',
+    loginsCount: 5,
+  }),
   account('a', { name: 'Bob', createdAt: '2024-01-03T00:00:00.000Z', loginsCount: 1 }),
-  account('b', { name: 'alice', createdAt: '2024-01-01T00:00:00.000Z', lastLogin: '2024-03-01T00:00:00.000Z', loginsCount: 1 }),
+  account('b', {
+    name: 'alice',
+    createdAt: '2024-01-01T00:00:00.000Z',
+    lastLogin: '2024-03-01T00:00:00.000Z',
+    loginsCount: 1,
+  }),
 ];
 
 const ids = (sort: string | undefined) => [...USERS].sort(parseUserSort(sort)).map((user) => user.userId);

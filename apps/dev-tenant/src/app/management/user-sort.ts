@@ -22,10 +22,13 @@ export type AccountOrder = (a: Account, b: Account) => number;
 export function parseUserSort(sort: string | undefined): AccountOrder {
   const match = /^([\w.]+):(1|-1)$/.exec(sort ?? 'created_at:1');
   if (!match) {
-    throw invalidQuery(`Query validation error: 'String does not match pattern ^(([a-zA-Z0-9_\\.]+))\\:(1|-1)$' on property sort.`);
+    throw invalidQuery(
+      `Query validation error: 'String does not match pattern ^(([a-zA-Z0-9_\\.]+))\\:(1|-1)$' on property sort.`,
+    );
   }
   const key = SORTABLE[match[1]];
-  if (!key) throw invalidQuery(`Sorting by ${match[1]} is not supported: use one of ${Object.keys(SORTABLE).join(', ')}.`);
+  if (!key)
+    throw invalidQuery(`Sorting by ${match[1]} is not supported: use one of ${Object.keys(SORTABLE).join(', ')}.`);
   const direction = match[2] === '1' ? 1 : -1;
   return (a, b) => {
     const [left, right] = [key(a), key(b)];

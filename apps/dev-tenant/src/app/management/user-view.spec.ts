@@ -30,11 +30,21 @@ describe('toAuth0User', () => {
       created_at: '2024-01-01T00:00:00.000Z',
       updated_at: '2024-01-02T00:00:00.000Z',
       logins_count: 0,
-      identities: [{ connection: 'Username-Password-Authentication', provider: 'auth0', user_id: '0123456789abcdef01234567', isSocial: false }],
+      identities: [
+        {
+          connection: 'Username-Password-Authentication',
+          provider: 'auth0',
+          user_id: '0123456789abcdef01234567',
+          isSocial: false,
+        },
+      ],
       app_metadata: { plan: 'gold' },
       user_metadata: {},
     });
-    expect(toAuth0User({ ...ACCOUNT, lastLogin: '2024-03-01T00:00:00.000Z', loginsCount: 2 })).toMatchObject({ last_login: '2024-03-01T00:00:00.000Z', logins_count: 2 });
+    expect(toAuth0User({ ...ACCOUNT, lastLogin: '2024-03-01T00:00:00.000Z', loginsCount: 2 })).toMatchObject({
+      last_login: '2024-03-01T00:00:00.000Z',
+      logins_count: 2,
+    });
   });
 
   it('should draw the initials inline, with nothing fetched from elsewhere', () => {

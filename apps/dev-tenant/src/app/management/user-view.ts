@@ -34,7 +34,14 @@ export function toAuth0User(account: Account): Auth0User {
     updated_at: account.updatedAt,
     ...(account.lastLogin ? { last_login: account.lastLogin } : {}),
     logins_count: account.loginsCount,
-    identities: [{ connection: DATABASE_CONNECTION, provider: 'auth0', user_id: account.userId.replace(/^auth0\|/, ''), isSocial: false }],
+    identities: [
+      {
+        connection: DATABASE_CONNECTION,
+        provider: 'auth0',
+        user_id: account.userId.replace(/^auth0\|/, ''),
+        isSocial: false,
+      },
+    ],
     app_metadata: account.appMetadata,
     user_metadata: account.userMetadata,
   };
@@ -43,15 +50,25 @@ export function toAuth0User(account: Account): Auth0User {
 /** Auth0's `fields` + `include_fields`: keep only, or leave out, the listed top-level fields. */
 export function selectFields(user: Auth0User, fields: string | undefined, includeFields: boolean): Partial<Auth0User> {
   if (!fields) return user;
-  const listed = new Set(fields.split(',').map((field) => field.trim()).filter(Boolean));
+  const listed = new Set(
+    fields
+      .split(',')
+      .map((field) => field.trim())
+      .filter(Boolean),
+  );
   return Object.fromEntries(Object.entries(user).filter(([key]) => listed.has(key) === includeFields));
 }
 
 /** An avatar with the user's initials, inline: the dev tenant links to nothing outside itself. */
 function initialsPicture(name: string): string {
-  const initials = (name.match(/\p{L}+/gu) ?? ['?']).slice(0, 2).map((word) => word[0]).join('').toUpperCase();
-  const hue = createHash('sha256').update(name).digest()[0] * 360 / 256;
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">` +
+  const initials = (name.match(/\p{L}+/gu) ?? ['?'])
+    .slice(0, 2)
+    .map((word) => word[0])
+    .join('')
+    .toUpperCase();
+  const hue = (createHash('sha256').update(name).digest()[0] * 360) / 256;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">` +
     `<rect width="64" height="64" rx="32" fill="hsl(${Math.round(hue)} 45% 42%)"/>` +
     `<text x="32" y="41" text-anchor="middle" font-family="sans-serif" font-size="24" fill="#fff">${initials.replace(/[<>&]/g, '')}</text></svg>`;
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;

@@ -26,9 +26,17 @@ export function usersRoutes(context: ManagementContext): Router {
     const present = fieldSelection(req);
     const found = accounts.list().filter(matches).sort(order);
     const users = pageOf(found, paging).map((account) => present(account));
-    res.json(paging.includeTotals
-      ? { start: paging.page * paging.perPage, limit: paging.perPage, length: users.length, total: found.length, users }
-      : users);
+    res.json(
+      paging.includeTotals
+        ? {
+            start: paging.page * paging.perPage,
+            limit: paging.perPage,
+            length: users.length,
+            total: found.length,
+            users,
+          }
+        : users,
+    );
   });
 
   // Auth0's read-after-write friendly lookup (search is eventually consistent there).

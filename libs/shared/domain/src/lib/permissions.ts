@@ -23,10 +23,7 @@ export function isPermission(value: unknown): value is Permission {
 }
 
 /** True when every `required` permission is in `granted` (exact string match). */
-export function hasAllPermissions(
-  granted: Iterable<string>,
-  required: readonly Permission[],
-): boolean {
+export function hasAllPermissions(granted: Iterable<string>, required: readonly Permission[]): boolean {
   const set = granted instanceof Set ? granted : new Set(granted);
   return required.every((permission) => set.has(permission));
 }

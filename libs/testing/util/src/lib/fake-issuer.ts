@@ -52,7 +52,12 @@ export class FakeIssuer {
     this.jwksFetches += 1;
     if (this.mode === 'down') return void response.writeHead(503).end();
     if (this.mode === 'slow') return; // never answers: the API must give up on its own
-    const keys = this.published.map(({ kid, key }) => ({ ...createPublicKey(key).export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }));
+    const keys = this.published.map(({ kid, key }) => ({
+      ...createPublicKey(key).export({ format: 'jwk' }),
+      kid,
+      alg: 'RS256',
+      use: 'sig',
+    }));
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys }));
   }
 }

@@ -10,9 +10,7 @@ export function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
       );
     });
   });
@@ -58,14 +56,11 @@ export async function startNodeProcess(options: {
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
   await running.stop();
-  throw new Error(
-    `${options.name} did not become ready at ${options.readyUrl}:\n${output}`,
-  );
+  throw new Error(`${options.name} did not become ready at ${options.readyUrl}:\n${output}`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null)
-    return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
     child.once('exit', () => {

@@ -39,7 +39,10 @@ export async function startApi(options: {
   const work = mkdtempSync(join(tmpdir(), 'steward-api-'));
   const port = await freePort();
   const database = options.database === 'mysql' ? await createTestDatabase('steward_e2e') : undefined;
-  const databaseUrl = typeof options.database === 'object' ? options.database.url : database?.url ?? `sqlite:${join(work, 'steward.sqlite')}`;
+  const databaseUrl =
+    typeof options.database === 'object'
+      ? options.database.url
+      : (database?.url ?? `sqlite:${join(work, 'steward.sqlite')}`);
   const cleanUp = async () => {
     await database?.drop();
     rmSync(work, { recursive: true, force: true });
@@ -130,10 +133,22 @@ export async function startStack(options: { console?: boolean; database?: 'mysql
     stops.push(() => api.stop());
     if (consoleUrl) {
       site = await serveSpa(join(root, 'dist/apps/console/browser'), consolePort, {
-        '/config.json': JSON.stringify({ auth0Domain: tenantUrl, auth0ClientId: 'steward-console', auth0Audience: API_AUDIENCE, apiUrl: api.url }),
+        '/config.json': JSON.stringify({
+          auth0Domain: tenantUrl,
+          auth0ClientId: 'steward-console',
+          auth0Audience: API_AUDIENCE,
+          apiUrl: api.url,
+        }),
       });
     }
-    return { tenantUrl, apiUrl: api.url, consoleUrl, databaseUrl: api.database?.url, tenantDataDir: join(work, 'tenant'), stop };
+    return {
+      tenantUrl,
+      apiUrl: api.url,
+      consoleUrl,
+      databaseUrl: api.database?.url,
+      tenantDataDir: join(work, 'tenant'),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

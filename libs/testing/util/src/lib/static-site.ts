@@ -15,15 +15,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves a built single-page app (unknown paths get index.html) plus generated files such as config.json. */
-export function serveSpa(
-  root: string,
-  port: number,
-  generated: Record<string, string>,
-): Promise<Server> {
+export function serveSpa(root: string, port: number, generated: Record<string, string>): Promise<Server> {
   const server = createServer((req, res) => {
-    const path = decodeURIComponent(
-      new URL(req.url ?? '/', 'http://localhost').pathname,
-    );
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (path in generated) {
       res.writeHead(200, {
         'content-type': TYPES[extname(path)] ?? 'text/plain',
@@ -33,9 +27,7 @@ export function serveSpa(
     }
     const file = join(root, normalize(path).replace(/^(\.\.[/\\])+/, ''));
     const target =
-      file.startsWith(root) && existsSync(file) && statSync(file).isFile()
-        ? file
-        : join(root, 'index.html');
+      file.startsWith(root) && existsSync(file) && statSync(file).isFile() ? file : join(root, 'index.html');
     res.writeHead(200, {
       'content-type': TYPES[extname(target)] ?? 'application/octet-stream',
     });

@@ -1,10 +1,4 @@
-import {
-  createPrivateKey,
-  generateKeyPairSync,
-  randomUUID,
-  sign,
-  type KeyObject,
-} from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { API_AUDIENCE, DEV_PASSWORD } from './stack';
@@ -43,10 +37,7 @@ export async function passwordGrant(
     error?: string;
     error_description?: string;
   };
-  if (!response.ok)
-    throw new Error(
-      `password grant failed: ${body.error}: ${body.error_description}`,
-    );
+  if (!response.ok) throw new Error(`password grant failed: ${body.error}: ${body.error_description}`);
   return body;
 }
 
@@ -57,9 +48,9 @@ export interface SigningKey {
 
 /** The dev tenant's own signing key, read from its data folder: tokens signed with it are "real". */
 export function tenantSigningKey(tenantDataDir: string): SigningKey {
-  const { keys } = JSON.parse(
-    readFileSync(join(tenantDataDir, 'signing-keys.json'), 'utf8'),
-  ) as { keys: { kid: string }[] };
+  const { keys } = JSON.parse(readFileSync(join(tenantDataDir, 'signing-keys.json'), 'utf8')) as {
+    keys: { kid: string }[];
+  };
   return {
     kid: keys[0].kid,
     key: createPrivateKey({ key: keys[0] as never, format: 'jwk' }),
@@ -78,22 +69,14 @@ export function strangerKey(kid: string = randomUUID()): SigningKey {
  * Builds an RS256 JWT with any header and payload, valid or not: the tool for proving that the
  * API refuses every malformed or mis-claimed token.
  */
-export function signJwt(
-  payload: unknown,
-  signer: SigningKey,
-  header: Record<string, unknown> = {},
-): string {
-  const encode = (part: unknown) =>
-    Buffer.from(JSON.stringify(part)).toString('base64url');
+export function signJwt(payload: unknown, signer: SigningKey, header: Record<string, unknown> = {}): string {
+  const encode = (part: unknown) => Buffer.from(JSON.stringify(part)).toString('base64url');
   const input = `${encode({ alg: 'RS256', typ: 'JWT', kid: signer.kid, ...header })}.${encode(payload)}`;
   return `${input}.${sign('sha256', Buffer.from(input), signer.key).toString('base64url')}`;
 }
 
 /** Claims of a well-formed Steward API access token for `tenantUrl`, to be varied by tests. */
-export function accessTokenClaims(
-  tenantUrl: string,
-  overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function accessTokenClaims(tenantUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
   return {
     iss: `${tenantUrl}/`,

@@ -34,7 +34,10 @@ export class AuditService {
     if (query.action) builder.andWhere('e.action = :action', { action: query.action });
     if (query.actor) builder.andWhere('e.actor_sub = :actor', { actor: query.actor });
     if (query.cursor) builder.andWhere('e.id < :before', { before: decodeCursor(query.cursor, isPosition).id });
-    const rows = await builder.orderBy('e.id', 'DESC').limit(query.limit + 1).getMany();
+    const rows = await builder
+      .orderBy('e.id', 'DESC')
+      .limit(query.limit + 1)
+      .getMany();
     const items = rows.slice(0, query.limit);
     return {
       items: items.map((event) => ({

@@ -48,7 +48,9 @@ describe('bearerToken', () => {
     });
 
     it('should ignore a token sent only in the query or body', () => {
-      const error = thrownBy(() => bearerToken({ headers: {}, query: { access_token: TOKEN }, body: { access_token: TOKEN } }));
+      const error = thrownBy(() =>
+        bearerToken({ headers: {}, query: { access_token: TOKEN }, body: { access_token: TOKEN } }),
+      );
       expect(error).toBeInstanceOf(MissingCredentialsError);
     });
   });

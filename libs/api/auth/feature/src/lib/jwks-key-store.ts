@@ -24,8 +24,16 @@ export class JwksKeyStore {
   private lastAttemptAt = Number.NEGATIVE_INFINITY;
   private inflight: Promise<void> | undefined;
 
-  constructor(private readonly options: JwksKeyStoreOptions, private readonly now: () => number = Date.now) {
-    this.client = new JwksClient({ jwksUri: options.jwksUri, cache: false, rateLimit: false, timeout: options.timeoutMs });
+  constructor(
+    private readonly options: JwksKeyStoreOptions,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.client = new JwksClient({
+      jwksUri: options.jwksUri,
+      cache: false,
+      rateLimit: false,
+      timeout: options.timeoutMs,
+    });
   }
 
   /** The key for `kid`, or undefined when the issuer does not publish it (or cannot be asked right now). */

@@ -8,11 +8,22 @@ import { Public } from './decorators';
 import { JwtAuthGuard } from './jwt-auth.guard';
 
 class HealthController {
-  @Public() health() { return 'health'; }
+  @Public() health() {
+    return 'health';
+  }
 }
 
 function caller(isMachine: boolean): AuthenticatedUser {
-  return { sub: 'auth0|u', isMachine, permissions: new Set(), roles: [], email: null, name: null, orgId: null, expiresAt: 0 };
+  return {
+    sub: 'auth0|u',
+    isMachine,
+    permissions: new Set(),
+    roles: [],
+    email: null,
+    name: null,
+    orgId: null,
+    expiresAt: 0,
+  };
 }
 
 function thrownBy(action: () => unknown): unknown {

@@ -35,7 +35,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       jwtFromRequest: bearerToken,
       secretOrKeyProvider: (_request: unknown, rawToken: string, done: (error: unknown, key?: string) => void) => {
         // jsonwebtoken verifies with a KeyObject as is (no PEM re-parse); passport-jwt's typing predates that.
-        resolveKey(keys, rawToken).then((key) => done(null, key as unknown as string), (error: unknown) => done(error));
+        resolveKey(keys, rawToken).then(
+          (key) => done(null, key as unknown as string),
+          (error: unknown) => done(error),
+        );
       },
       issuer: auth.issuer,
       audience: auth.audience,

@@ -8,27 +8,52 @@ import { PermissionsGuard } from './permissions.guard';
 
 @RequirePermissions('read:records')
 class RecordsController {
-  list() { return 'list'; }
-  @RequirePermissions('read:records', 'update:records') update() { return 'update'; }
-  @Authenticated() summary() { return 'summary'; }
-  @Public() health() { return 'health'; }
-  @Roles(['admin', 'staff']) staffOnly() { return 'staffOnly'; }
+  list() {
+    return 'list';
+  }
+  @RequirePermissions('read:records', 'update:records') update() {
+    return 'update';
+  }
+  @Authenticated() summary() {
+    return 'summary';
+  }
+  @Public() health() {
+    return 'health';
+  }
+  @Roles(['admin', 'staff']) staffOnly() {
+    return 'staffOnly';
+  }
 }
 
 class UndeclaredController {
-  forgotten() { return 'forgotten'; }
-  @RequirePermissions('read:audit') @Roles(['admin']) audit() { return 'audit'; }
+  forgotten() {
+    return 'forgotten';
+  }
+  @RequirePermissions('read:audit') @Roles(['admin']) audit() {
+    return 'audit';
+  }
 }
 
 @Public()
 class StatusController {
-  status() { return 'status'; }
+  status() {
+    return 'status';
+  }
 }
 
 type Controller = new () => object;
 
 function userWith(permissions: Permission[], roles: string[] = []): AuthenticatedUser {
-  return { sub: 'auth0|u', isMachine: false, permissions: new Set(permissions), roles, email: null, name: null, orgId: null, expiresAt: 0 };
+  return {
+    sub: 'auth0|u',
+    isMachine: false,
+    permissions: new Set(permissions),
+    roles,
+    email: null,
+    name: null,
+    orgId: null,
+    expiresAt: 0,
+  };
 }
 
 function contextFor(controller: Controller, method: string, user?: AuthenticatedUser): ExecutionContext {
@@ -74,7 +99,9 @@ describe('PermissionsGuard', () => {
       const error = refusal(guard, context);
       expect(error.getStatus()).toBe(403);
       expect(error.headers['WWW-Authenticate']).toContain('scope="read:records update:records"');
-      expect(guard.canActivate(contextFor(RecordsController, 'update', userWith(['read:records', 'update:records'])))).toBe(true);
+      expect(
+        guard.canActivate(contextFor(RecordsController, 'update', userWith(['read:records', 'update:records']))),
+      ).toBe(true);
     });
 
     it('should let method metadata override class metadata', () => {
@@ -83,8 +110,12 @@ describe('PermissionsGuard', () => {
     });
 
     it('should pass a caller holding any one of the listed roles', () => {
-      expect(guard.canActivate(contextFor(RecordsController, 'staffOnly', userWith(['read:records'], ['staff'])))).toBe(true);
-      expect(guard.canActivate(contextFor(RecordsController, 'staffOnly', userWith(['read:records'], ['viewer', 'admin'])))).toBe(true);
+      expect(guard.canActivate(contextFor(RecordsController, 'staffOnly', userWith(['read:records'], ['staff'])))).toBe(
+        true,
+      );
+      expect(
+        guard.canActivate(contextFor(RecordsController, 'staffOnly', userWith(['read:records'], ['viewer', 'admin']))),
+      ).toBe(true);
     });
 
     it('should refuse a caller holding none of the listed roles', () => {
@@ -95,7 +126,9 @@ describe('PermissionsGuard', () => {
     it('should require both the permissions and a role when a route declares both', () => {
       refusal(guard, contextFor(UndeclaredController, 'audit', userWith(['read:audit'], ['staff'])));
       refusal(guard, contextFor(UndeclaredController, 'audit', userWith([], ['admin'])));
-      expect(guard.canActivate(contextFor(UndeclaredController, 'audit', userWith(['read:audit'], ['admin'])))).toBe(true);
+      expect(guard.canActivate(contextFor(UndeclaredController, 'audit', userWith(['read:audit'], ['admin'])))).toBe(
+        true,
+      );
     });
   });
 });

@@ -13,9 +13,16 @@ abstract class BudgetGuard extends ThrottlerGuard {
     return request.throttler.name === this.budget ? super.handleRequest(request) : true;
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    _context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const seconds = Math.max(1, Math.ceil(detail.timeToBlockExpire));
-    throw new ProblemException(429, { detail: `Too many requests; try again in ${seconds} s.` }, { 'Retry-After': String(seconds) });
+    throw new ProblemException(
+      429,
+      { detail: `Too many requests; try again in ${seconds} s.` },
+      { 'Retry-After': String(seconds) },
+    );
   }
 }
 

@@ -12,13 +12,15 @@ describe('SubjectRevocations', () => {
   beforeEach(async () => {
     dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [RevokedSubject] });
     await dataSource.initialize();
-    await dataSource.createQueryRunner().createTable(new Table({
-      name: 'revoked_subjects',
-      columns: [
-        { name: 'sub', type: 'varchar', length: '255', isPrimary: true },
-        { name: 'revoked_at', type: 'datetime', precision: 3 },
-      ],
-    }));
+    await dataSource.createQueryRunner().createTable(
+      new Table({
+        name: 'revoked_subjects',
+        columns: [
+          { name: 'sub', type: 'varchar', length: '255', isPrimary: true },
+          { name: 'revoked_at', type: 'datetime', precision: 3 },
+        ],
+      }),
+    );
     here = new SubjectRevocations(dataSource.getRepository(RevokedSubject));
     elsewhere = new SubjectRevocations(dataSource.getRepository(RevokedSubject));
   });

@@ -47,7 +47,9 @@ describe('toAuthenticatedUser', () => {
 
   describe('permissions', () => {
     it('should keep only known permissions from the permissions array', () => {
-      const { permissions } = user({ permissions: ['read:records', 'read:records:all', 'READ:USERS', 'admin', 'read:audit'] });
+      const { permissions } = user({
+        permissions: ['read:records', 'read:records:all', 'READ:USERS', 'admin', 'read:audit'],
+      });
       expect([...permissions].sort()).toEqual(['read:audit', 'read:records']);
     });
 

@@ -11,13 +11,18 @@ type Claims = Record<string, unknown>;
  * in the same namespace (e.g. https://steward.local/email), which the tenant's Action adds.
  * `latestIssueTime` (seconds, clock tolerance included) refuses tokens issued in the future.
  */
-export function toAuthenticatedUser(payload: unknown, rolesClaim: string, latestIssueTime = Number.POSITIVE_INFINITY): AuthenticatedUser {
+export function toAuthenticatedUser(
+  payload: unknown,
+  rolesClaim: string,
+  latestIssueTime = Number.POSITIVE_INFINITY,
+): AuthenticatedUser {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     throw new InvalidTokenError('The access token payload is not a JSON object.');
   }
   const claims = payload as Claims;
   if (typeof claims['exp'] !== 'number') throw new InvalidTokenError('The access token has no expiry.');
-  if (typeof claims['sub'] !== 'string' || claims['sub'] === '') throw new InvalidTokenError('The access token has no subject.');
+  if (typeof claims['sub'] !== 'string' || claims['sub'] === '')
+    throw new InvalidTokenError('The access token has no subject.');
   if (typeof claims['iat'] === 'number' && claims['iat'] > latestIssueTime) {
     throw new InvalidTokenError('The access token was issued in the future.');
   }

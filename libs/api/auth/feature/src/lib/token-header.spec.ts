@@ -41,7 +41,9 @@ describe('checkedKeyId', () => {
   describe('key-carrying parameters', () => {
     it('should refuse a token that names its own key', () => {
       for (const name of ['jku', 'x5u', 'jwk', 'x5c']) {
-        expect(refusal(tokenWith({ alg: 'RS256', kid: 'key-1', [name]: 'https://attacker.example/' }))).toMatch(/own key/);
+        expect(refusal(tokenWith({ alg: 'RS256', kid: 'key-1', [name]: 'https://attacker.example/' }))).toMatch(
+          /own key/,
+        );
       }
     });
 

@@ -32,12 +32,17 @@ describe('loadApiConfig', () => {
         jwksCooldownMs: 30_000,
       });
       expect(config.http).toEqual({
-        host: '127.0.0.1', port: 3000, corsOrigins: ['http://localhost:4200'], rateLimits: { perAddress: 1200, perUser: 600 },
+        host: '127.0.0.1',
+        port: 3000,
+        corsOrigins: ['http://localhost:4200'],
+        rateLimits: { perAddress: 1200, perUser: 600 },
       });
     });
 
     it('should add the trailing slash Auth0 puts in iss', () => {
-      expect(loadApiConfig({ AUTH0_ISSUER_BASE_URL: 'http://localhost:4600' }).auth.issuer).toBe('http://localhost:4600/');
+      expect(loadApiConfig({ AUTH0_ISSUER_BASE_URL: 'http://localhost:4600' }).auth.issuer).toBe(
+        'http://localhost:4600/',
+      );
     });
   });
 
@@ -51,15 +56,23 @@ describe('loadApiConfig', () => {
 
     it('should give no default to any secret or tenant setting', () => {
       const problems = problemsOf({ NODE_ENV: 'production' });
-      for (const name of ['AUTH0_ISSUER_BASE_URL', 'AUTH0_AUDIENCE', 'AUTH0_MGMT_DOMAIN', 'AUTH0_MGMT_CLIENT_ID',
-        'AUTH0_MGMT_CLIENT_SECRET', 'DATABASE_URL', 'CORS_ORIGINS']) {
+      for (const name of [
+        'AUTH0_ISSUER_BASE_URL',
+        'AUTH0_AUDIENCE',
+        'AUTH0_MGMT_DOMAIN',
+        'AUTH0_MGMT_CLIENT_ID',
+        'AUTH0_MGMT_CLIENT_SECRET',
+        'DATABASE_URL',
+        'CORS_ORIGINS',
+      ]) {
         expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${name}: missing`)));
       }
     });
 
     it('should require an https issuer', () => {
-      expect(problemsOf({ ...production, AUTH0_ISSUER_BASE_URL: 'http://acme.eu.auth0.com/' }))
-        .toEqual([expect.stringMatching(/^AUTH0_ISSUER_BASE_URL: expected an https:\/\/ URL/)]);
+      expect(problemsOf({ ...production, AUTH0_ISSUER_BASE_URL: 'http://acme.eu.auth0.com/' })).toEqual([
+        expect.stringMatching(/^AUTH0_ISSUER_BASE_URL: expected an https:\/\/ URL/),
+      ]);
     });
   });
 

@@ -58,32 +58,56 @@ export function loadApiConfig(source: Env): ApiConfig {
   const issuer = issuerRaw && !issuerRaw.endsWith('/') ? `${issuerRaw}/` : issuerRaw;
   if (issuerRaw) {
     const url = parseUrl(issuer);
-    check('AUTH0_ISSUER_BASE_URL', !!url && (url.protocol === 'https:' || (!production && url.protocol === 'http:')) && !url.search && !url.hash,
-      production ? 'an https:// URL without query or fragment' : 'an http(s):// URL without query or fragment');
+    check(
+      'AUTH0_ISSUER_BASE_URL',
+      !!url && (url.protocol === 'https:' || (!production && url.protocol === 'http:')) && !url.search && !url.hash,
+      production ? 'an https:// URL without query or fragment' : 'an http(s):// URL without query or fragment',
+    );
   }
 
   const audience = required('AUTH0_AUDIENCE', "this API's identifier in Auth0, e.g. https://api.example.com/");
   const rolesClaim = required('AUTH0_ROLES_CLAIM', 'a namespaced claim name, e.g. https://example.com/roles');
-  if (rolesClaim) check('AUTH0_ROLES_CLAIM', !!parseUrl(rolesClaim), 'a namespaced (URL) claim name, e.g. https://example.com/roles');
+  if (rolesClaim)
+    check('AUTH0_ROLES_CLAIM', !!parseUrl(rolesClaim), 'a namespaced (URL) claim name, e.g. https://example.com/roles');
 
   const domain = required('AUTH0_MGMT_DOMAIN', 'the tenant host for the Management API, e.g. acme.eu.auth0.com');
-  if (domain) check('AUTH0_MGMT_DOMAIN', /^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain), 'a bare host name (no scheme, no path), e.g. acme.eu.auth0.com');
+  if (domain)
+    check(
+      'AUTH0_MGMT_DOMAIN',
+      /^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain),
+      'a bare host name (no scheme, no path), e.g. acme.eu.auth0.com',
+    );
   const clientId = required('AUTH0_MGMT_CLIENT_ID', 'the client id of the machine-to-machine application');
   const clientSecret = required('AUTH0_MGMT_CLIENT_SECRET', 'the client secret of the machine-to-machine application');
 
   const databaseUrl = required('DATABASE_URL', 'mysql://user:pass@host:3306/db or sqlite:path');
-  if (databaseUrl) check('DATABASE_URL', /^mysql:\/\/[^/]+\/[^/?]+/.test(databaseUrl) || /^sqlite:.+/.test(databaseUrl),
-    'mysql://user:pass@host:3306/db or sqlite:path');
+  if (databaseUrl)
+    check(
+      'DATABASE_URL',
+      /^mysql:\/\/[^/]+\/[^/?]+/.test(databaseUrl) || /^sqlite:.+/.test(databaseUrl),
+      'mysql://user:pass@host:3306/db or sqlite:path',
+    );
 
-  const corsOrigins = required('CORS_ORIGINS', 'a comma-separated list of exact origins, e.g. https://console.example.com')
-    .split(',').map((origin) => origin.trim()).filter(Boolean);
+  const corsOrigins = required(
+    'CORS_ORIGINS',
+    'a comma-separated list of exact origins, e.g. https://console.example.com',
+  )
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
   const badOrigin = corsOrigins.find((origin) => !isExactOrigin(origin));
   if (badOrigin !== undefined) {
-    problems.push(`CORS_ORIGINS: "${badOrigin}" is not an exact origin; expected scheme://host[:port] with no path, and never *`);
+    problems.push(
+      `CORS_ORIGINS: "${badOrigin}" is not an exact origin; expected scheme://host[:port] with no path, and never *`,
+    );
   }
 
   const jwksCooldown = Number(env['AUTH0_JWKS_COOLDOWN_SECONDS']);
-  check('AUTH0_JWKS_COOLDOWN_SECONDS', Number.isInteger(jwksCooldown) && jwksCooldown >= 1 && jwksCooldown <= 3600, 'an integer number of seconds from 1 to 3600');
+  check(
+    'AUTH0_JWKS_COOLDOWN_SECONDS',
+    Number.isInteger(jwksCooldown) && jwksCooldown >= 1 && jwksCooldown <= 3600,
+    'an integer number of seconds from 1 to 3600',
+  );
 
   const [perAddress, perUser] = ['RATE_LIMIT_PER_ADDRESS', 'RATE_LIMIT_PER_USER'].map((name) => {
     const value = Number(env[name]);
@@ -98,7 +122,12 @@ export function loadApiConfig(source: Env): ApiConfig {
   return {
     env: nodeEnv as ApiConfig['env'],
     // Development binds to loopback only; a container must listen on every interface.
-    http: { host: env['HOST'] ?? (production ? '0.0.0.0' : '127.0.0.1'), port, corsOrigins, rateLimits: { perAddress, perUser } },
+    http: {
+      host: env['HOST'] ?? (production ? '0.0.0.0' : '127.0.0.1'),
+      port,
+      corsOrigins,
+      rateLimits: { perAddress, perUser },
+    },
     auth: { issuer, audience, rolesClaim, jwksCooldownMs: jwksCooldown * 1000 },
     management: { domain, clientId, clientSecret },
     database: { url: databaseUrl },

@@ -28,7 +28,10 @@ export function requestIdOf(request: IncomingMessage): string {
 export async function createHttpApp(module: DynamicModule, config: ApiConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: false });
   // JSON only: no form or text bodies, which browsers may send cross-site without a preflight.
-  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
@@ -58,7 +61,11 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
     const path = request.url.split('?')[0];
     const allowed = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => routes.find(method, path));
     if (allowed.length > 0 && request.method !== 'OPTIONS') {
-      throw new ProblemException(405, { detail: `Use ${allowed.join(', ')} on this resource.` }, { allow: allowed.join(', ') });
+      throw new ProblemException(
+        405,
+        { detail: `Use ${allowed.join(', ')} on this resource.` },
+        { allow: allowed.join(', ') },
+      );
     }
   });
   app.enableShutdownHooks();

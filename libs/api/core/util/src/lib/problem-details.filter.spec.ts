@@ -50,7 +50,9 @@ describe('ProblemDetailsFilter', () => {
 
   describe('catch', () => {
     it('should answer a ProblemException with its status, detail and headers', () => {
-      const reply = respond(new ProblemException(401, { detail: 'Token needed.' }, { 'WWW-Authenticate': 'Bearer realm="api"' }));
+      const reply = respond(
+        new ProblemException(401, { detail: 'Token needed.' }, { 'WWW-Authenticate': 'Bearer realm="api"' }),
+      );
       expect(reply.statusCode).toBe(401);
       expect(reply.body).toEqual({ type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'Token needed.' });
       expect(reply.headerValues['www-authenticate']).toBe('Bearer realm="api"');
@@ -59,8 +61,19 @@ describe('ProblemDetailsFilter', () => {
 
     it('should keep the type, title and errors a ProblemException sets', () => {
       const errors = { name: ['must not be empty'] };
-      const reply = respond(new ProblemException(422, { type: 'https://steward.local/problems/validation', title: 'Invalid record', errors }));
-      expect(reply.body).toEqual({ type: 'https://steward.local/problems/validation', title: 'Invalid record', status: 422, errors });
+      const reply = respond(
+        new ProblemException(422, {
+          type: 'https://steward.local/problems/validation',
+          title: 'Invalid record',
+          errors,
+        }),
+      );
+      expect(reply.body).toEqual({
+        type: 'https://steward.local/problems/validation',
+        title: 'Invalid record',
+        status: 422,
+        errors,
+      });
     });
 
     it('should answer a Nest HttpException with its status and a generic title only', () => {

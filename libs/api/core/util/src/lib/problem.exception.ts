@@ -9,7 +9,11 @@ export type ProblemFields = Partial<Pick<Problem, 'type' | 'title' | 'detail' | 
  * (e.g. `WWW-Authenticate`, `Retry-After`). Texts must be safe to show to any caller.
  */
 export class ProblemException extends HttpException {
-  constructor(status: number, readonly fields: ProblemFields = {}, readonly headers: Record<string, string> = {}) {
+  constructor(
+    status: number,
+    readonly fields: ProblemFields = {},
+    readonly headers: Record<string, string> = {},
+  ) {
     super(fields.detail ?? fields.title ?? 'Problem', status);
   }
 }

@@ -17,7 +17,10 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
           useFactory: (config: ConfigService<ApiConfig, true>) => ({
-            ...databaseOptions(config.get('database.url', { infer: true }), { entities: [], migrations: parts.migrations }),
+            ...databaseOptions(config.get('database.url', { infer: true }), {
+              entities: [],
+              migrations: parts.migrations,
+            }),
             autoLoadEntities: true,
             migrationsRun: true,
             retryAttempts: 3,

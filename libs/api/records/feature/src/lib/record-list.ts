@@ -14,7 +14,8 @@ interface Position {
 }
 
 const isPosition = (value: unknown): value is Position =>
-  typeof value === 'object' && value !== null &&
+  typeof value === 'object' &&
+  value !== null &&
   ['sort', 'value', 'id'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
 
 /**
@@ -30,28 +31,39 @@ export async function listRecords(
   const field = query.sort.replace(/^-/, '') as RecordSortField;
   const column = `r.${COLUMNS[field]}`;
   const direction = descending ? 'DESC' : 'ASC';
-  const builder = repository.createQueryBuilder('r')
+  const builder = repository
+    .createQueryBuilder('r')
     .where('r.org_id = :orgId', { orgId })
     .andWhere('r.deleted_at IS NULL');
   if (query.status) builder.andWhere('r.status = :status', { status: query.status });
   if (query.q) builder.andWhere("r.title LIKE :q ESCAPE '!'", { q: `%${query.q.replace(/[!%_]/g, '!$&')}%` });
   if (query.cursor) {
     const position = decodeCursor(query.cursor, isPosition);
-    if (position.sort !== query.sort) throw invalidField('cursor', `was made for sort=${position.sort}, not sort=${query.sort}`);
+    if (position.sort !== query.sort)
+      throw invalidField('cursor', `was made for sort=${position.sort}, not sort=${query.sort}`);
     const after = descending ? '<' : '>';
     builder.andWhere(`(${column} ${after} :value OR (${column} = :value AND r.id ${after} :id))`, {
       value: toDatabaseValue(repository, field, position.value),
       id: position.id,
     });
   }
-  const rows = await builder.orderBy(column, direction).addOrderBy('r.id', direction).limit(query.limit + 1).getMany();
+  const rows = await builder
+    .orderBy(column, direction)
+    .addOrderBy('r.id', direction)
+    .limit(query.limit + 1)
+    .getMany();
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
   return {
     items,
-    nextCursor: rows.length > query.limit
-      ? encodeCursor({ sort: query.sort, value: field === 'title' ? last.title : last[field].toISOString(), id: last.id })
-      : null,
+    nextCursor:
+      rows.length > query.limit
+        ? encodeCursor({
+            sort: query.sort,
+            value: field === 'title' ? last.title : last[field].toISOString(),
+            id: last.id,
+          })
+        : null,
   };
 }
 

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { CurrentUser, RequirePermissions, type AuthenticatedUser } from '@steward/api-auth-feature';
 import { ProblemException, RequestId } from '@steward/api-core-util';
 import type { CursorPage, RecordChangeView, RecordView } from '@steward/shared-domain';
@@ -8,7 +21,11 @@ import { ListRecordsQuery } from './dto/list-records.query';
 import { UpdateRecordDto } from './dto/update-record.dto';
 import { etagOf, RecordsService, type Actor } from './records.service';
 
-const actorOf = (user: AuthenticatedUser, requestId: string): Actor => ({ sub: user.sub, orgId: user.orgId ?? '', requestId });
+const actorOf = (user: AuthenticatedUser, requestId: string): Actor => ({
+  sub: user.sub,
+  orgId: user.orgId ?? '',
+  requestId,
+});
 
 /** The version an `If-Match` header names; only a single strong tag like `"3"` is accepted. */
 function expectedVersion(ifMatch: string | undefined): number {
@@ -18,7 +35,10 @@ function expectedVersion(ifMatch: string | undefined): number {
     });
   }
   const match = /^"(\d{1,9})"$/.exec(ifMatch.trim());
-  if (!match) throw new ProblemException(HttpStatus.PRECONDITION_FAILED, { detail: 'If-Match does not name a version of this record.' });
+  if (!match)
+    throw new ProblemException(HttpStatus.PRECONDITION_FAILED, {
+      detail: 'If-Match does not name a version of this record.',
+    });
   return Number(match[1]);
 }
 
@@ -28,7 +48,11 @@ export class RecordsController {
 
   @Get()
   @RequirePermissions('read:records')
-  list(@Query() query: ListRecordsQuery, @CurrentUser() user: AuthenticatedUser, @RequestId() requestId: string): Promise<CursorPage<RecordView>> {
+  list(
+    @Query() query: ListRecordsQuery,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<CursorPage<RecordView>> {
     return this.records.list(actorOf(user, requestId), query);
   }
 
@@ -77,7 +101,11 @@ export class RecordsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermissions('delete:records')
-  remove(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @RequestId() requestId: string): Promise<void> {
+  remove(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<void> {
     return this.records.remove(actorOf(user, requestId), id);
   }
 
@@ -97,7 +125,11 @@ export class RecordsController {
 
   @Get(':id/history')
   @RequirePermissions('read:records')
-  history(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser, @RequestId() requestId: string): Promise<{ items: RecordChangeView[] }> {
+  history(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<{ items: RecordChangeView[] }> {
     return this.records.history(actorOf(user, requestId), id);
   }
 }

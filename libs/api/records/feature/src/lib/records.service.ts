@@ -49,8 +49,18 @@ export class RecordsService {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       const record = manager.create(RecordEntity, {
-        id: randomUUID(), orgId: actor.orgId, title: input.title, description: input.description, status: input.status,
-        tags: input.tags, ownerSub: actor.sub, updatedBy: actor.sub, version: 1, createdAt: now, updatedAt: now, deletedAt: null,
+        id: randomUUID(),
+        orgId: actor.orgId,
+        title: input.title,
+        description: input.description,
+        status: input.status,
+        tags: input.tags,
+        ownerSub: actor.sub,
+        updatedBy: actor.sub,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
       });
       await manager.insert(RecordEntity, record);
       await this.log(manager, actor, record.id, 'created', diff({}, record));
@@ -94,7 +104,9 @@ export class RecordsService {
   /** Undoes a soft delete. */
   async restore(actor: Actor, id: string): Promise<RecordView> {
     return this.dataSource.transaction(async (manager) => {
-      const deleted = await manager.findOne(RecordEntity, { where: { id, orgId: actor.orgId, deletedAt: Not(IsNull()) } });
+      const deleted = await manager.findOne(RecordEntity, {
+        where: { id, orgId: actor.orgId, deletedAt: Not(IsNull()) },
+      });
       if (!deleted) {
         await this.findLive(manager, actor, id); // 404 when it does not exist at all
         throw new ProblemException(HttpStatus.CONFLICT, { detail: 'The record is not deleted.' });
@@ -106,7 +118,9 @@ export class RecordsService {
         { deletedAt: null, version: next.version, updatedBy: actor.sub },
       );
       if (affected !== 1) throw stale();
-      await this.log(manager, actor, id, 'restored', { deletedAt: { from: deleted.deletedAt?.toISOString() ?? null, to: null } });
+      await this.log(manager, actor, id, 'restored', {
+        deletedAt: { from: deleted.deletedAt?.toISOString() ?? null, to: null },
+      });
       return toView(next);
     });
   }
@@ -115,7 +129,9 @@ export class RecordsService {
     const exists = await this.records.exists({ where: { id, orgId: actor.orgId } });
     if (!exists) throw notFound();
     const rows = await this.changes.find({ where: { recordId: id }, order: { id: 'DESC' }, take: 500 });
-    return { items: rows.map(({ action, actorSub, at, changes }) => ({ action, actorSub, at: at.toISOString(), changes })) };
+    return {
+      items: rows.map(({ action, actorSub, at, changes }) => ({ action, actorSub, at: at.toISOString(), changes })),
+    };
   }
 
   private async findLive(manager: EntityManager, actor: Actor, id: string): Promise<RecordEntity> {
@@ -124,11 +140,29 @@ export class RecordsService {
     return record;
   }
 
-  private async log(manager: EntityManager, actor: Actor, recordId: string, action: RecordChangeView['action'], changes: RecordChangeView['changes']) {
-    const change = manager.create(RecordChange, { recordId, action, actorSub: actor.sub, changes, requestId: actor.requestId, at: new Date() });
+  private async log(
+    manager: EntityManager,
+    actor: Actor,
+    recordId: string,
+    action: RecordChangeView['action'],
+    changes: RecordChangeView['changes'],
+  ) {
+    const change = manager.create(RecordChange, {
+      recordId,
+      action,
+      actorSub: actor.sub,
+      changes,
+      requestId: actor.requestId,
+      at: new Date(),
+    });
     await manager.save(change);
     await this.audit.record(manager, {
-      orgId: actor.orgId, actorSub: actor.sub, action: `record.${action}`, targetType: 'record', targetId: recordId, requestId: actor.requestId,
+      orgId: actor.orgId,
+      actorSub: actor.sub,
+      action: `record.${action}`,
+      targetType: 'record',
+      targetId: recordId,
+      requestId: actor.requestId,
     });
   }
 }
@@ -137,20 +171,27 @@ export class RecordsService {
 export const etagOf = (version: number) => `"${version}"`;
 
 function stale(current?: number): ProblemException {
-  return new ProblemException(HttpStatus.PRECONDITION_FAILED, {
-    detail: 'The record changed since you loaded it. Reload it and apply your change again.',
-  }, current === undefined ? {} : { etag: etagOf(current) });
+  return new ProblemException(
+    HttpStatus.PRECONDITION_FAILED,
+    {
+      detail: 'The record changed since you loaded it. Reload it and apply your change again.',
+    },
+    current === undefined ? {} : { etag: etagOf(current) },
+  );
 }
 
 function pick(patch: UpdateRecordDto): Partial<RecordInput> {
-  return Object.fromEntries(CLIENT_FIELDS.filter((field) => patch[field] !== undefined).map((field) => [field, patch[field]]));
+  return Object.fromEntries(
+    CLIENT_FIELDS.filter((field) => patch[field] !== undefined).map((field) => [field, patch[field]]),
+  );
 }
 
 function diff(before: Partial<RecordInput>, after: Partial<RecordInput>): RecordChangeView['changes'] {
   const changes: RecordChangeView['changes'] = {};
   for (const field of CLIENT_FIELDS) {
     const to = after[field];
-    if (to !== undefined && JSON.stringify(before[field]) !== JSON.stringify(to)) changes[field] = { from: before[field] ?? null, to };
+    if (to !== undefined && JSON.stringify(before[field]) !== JSON.stringify(to))
+      changes[field] = { from: before[field] ?? null, to };
   }
   return changes;
 }

@@ -6,7 +6,9 @@ describe('searchQuery', () => {
   });
 
   it('should strip anything that could change the query', () => {
-    expect(searchQuery('a" OR user_id:* (x)')).toBe('(email:a* OR name:a*) AND (email:OR* OR name:OR*) AND (email:user_id* OR name:user_id*) AND (email:x* OR name:x*)');
+    expect(searchQuery('a" OR user_id:* (x)')).toBe(
+      '(email:a* OR name:a*) AND (email:OR* OR name:OR*) AND (email:user_id* OR name:user_id*) AND (email:x* OR name:x*)',
+    );
     expect(searchQuery('***')).toBeUndefined();
   });
 

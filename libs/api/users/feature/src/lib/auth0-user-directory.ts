@@ -37,14 +37,23 @@ export class Auth0UserDirectory implements UserDirectory {
   private readonly allRoles = new TtlCache<DirectoryRole[]>(60_000, 1);
   private readonly audience: string;
 
-  constructor(@Inject(AUTH0_MANAGEMENT) private readonly client: ManagementClient, config: ConfigService<ApiConfig, true>) {
+  constructor(
+    @Inject(AUTH0_MANAGEMENT) private readonly client: ManagementClient,
+    config: ConfigService<ApiConfig, true>,
+  ) {
     this.audience = config.get('auth.audience', { infer: true });
   }
 
   async search({ text, page, perPage }: { text?: string; page: number; perPage: number }) {
     const q = searchQuery(text);
     const result = await this.client.users
-      .list({ ...(q ? { q, search_engine: 'v3' } : {}), page, per_page: perPage, include_totals: true, sort: 'email:1' })
+      .list({
+        ...(q ? { q, search_engine: 'v3' } : {}),
+        page,
+        per_page: perPage,
+        include_totals: true,
+        sort: 'email:1',
+      })
       .catch(toProblem);
     return { items: result.data.map(toUser), total: result.response.total ?? result.data.length };
   }
@@ -56,7 +65,11 @@ export class Auth0UserDirectory implements UserDirectory {
   async create({ email, name }: { email: string; name: string }): Promise<DirectoryUser> {
     // No password is chosen here: the new user sets one through the invitation (password-change) link.
     const password = `${randomBytes(24).toString('base64url')}aA1!`;
-    return toUser(await this.client.users.create({ connection: CONNECTION, email, name, password, email_verified: false }).catch(toProblem));
+    return toUser(
+      await this.client.users
+        .create({ connection: CONNECTION, email, name, password, email_verified: false })
+        .catch(toProblem),
+    );
   }
 
   async update(id: string, changes: { name?: string; blocked?: boolean }): Promise<DirectoryUser> {
@@ -73,24 +86,32 @@ export class Auth0UserDirectory implements UserDirectory {
   roles(): Promise<DirectoryRole[]> {
     return this.allRoles.get('all', async () => {
       const page = await this.client.roles.list({ per_page: 100, include_totals: true }).catch(toProblem);
-      return Promise.all(page.data.map(async (role) => {
-        const permissions = await this.client.roles.permissions.list(role.id ?? '', { per_page: 100 }).catch(toProblem);
-        return {
-          id: role.id ?? '',
-          name: role.name ?? '',
-          description: role.description ?? '',
-          permissions: permissions.data
-            .filter((permission) => permission.resource_server_identifier === this.audience)
-            .map((permission) => permission.permission_name ?? ''),
-        };
-      }));
+      return Promise.all(
+        page.data.map(async (role) => {
+          const permissions = await this.client.roles.permissions
+            .list(role.id ?? '', { per_page: 100 })
+            .catch(toProblem);
+          return {
+            id: role.id ?? '',
+            name: role.name ?? '',
+            description: role.description ?? '',
+            permissions: permissions.data
+              .filter((permission) => permission.resource_server_identifier === this.audience)
+              .map((permission) => permission.permission_name ?? ''),
+          };
+        }),
+      );
     });
   }
 
   rolesOf(id: string): Promise<RoleView[]> {
     return this.userRoles.get(id, async () => {
       const page = await this.client.users.roles.list(id, { per_page: 100, include_totals: true }).catch(toProblem);
-      return page.data.map((role) => ({ id: role.id ?? '', name: role.name ?? '', description: role.description ?? '' }));
+      return page.data.map((role) => ({
+        id: role.id ?? '',
+        name: role.name ?? '',
+        description: role.description ?? '',
+      }));
     });
   }
 
@@ -110,7 +131,9 @@ export class Auth0UserDirectory implements UserDirectory {
   }
 
   async passwordChangeTicket(id: string): Promise<string> {
-    const { ticket } = await this.client.tickets.changePassword({ user_id: id, mark_email_as_verified: true }).catch(toProblem);
+    const { ticket } = await this.client.tickets
+      .changePassword({ user_id: id, mark_email_as_verified: true })
+      .catch(toProblem);
     return ticket ?? '';
   }
 }
@@ -141,4 +164,3 @@ function toUser(user: Auth0User): DirectoryUser {
     createdAt: typeof user.created_at === 'string' ? user.created_at : '',
   };
 }
-

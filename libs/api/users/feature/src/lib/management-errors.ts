@@ -13,15 +13,27 @@ export function toProblem(error: unknown): never {
   if (error instanceof ProblemException) throw error;
   const status = error instanceof ManagementError ? error.statusCode : undefined;
   if (status === 404) throw new ProblemException(HttpStatus.NOT_FOUND, { detail: 'There is no such user.' });
-  if (status === 409) throw new ProblemException(HttpStatus.CONFLICT, { detail: 'A user with this email address already exists.' });
-  if (status === 400) throw new ProblemException(HttpStatus.BAD_REQUEST, { title: 'Invalid request', detail: 'The user directory refused this request.' });
+  if (status === 409)
+    throw new ProblemException(HttpStatus.CONFLICT, { detail: 'A user with this email address already exists.' });
+  if (status === 400)
+    throw new ProblemException(HttpStatus.BAD_REQUEST, {
+      title: 'Invalid request',
+      detail: 'The user directory refused this request.',
+    });
   const retryAfter = status === 429 ? retryAfterOf(error as ManagementError) : 5;
   if (status !== 429 && !(status !== undefined && status >= 500)) {
     logger.error(`Management API call failed (${status ?? (error as Error).name}): ${(error as Error).message}`);
   }
-  throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, {
-    detail: status === 429 ? 'The user directory is busy. Try again shortly.' : 'The user directory is unavailable. Try again shortly.',
-  }, { 'Retry-After': String(retryAfter) });
+  throw new ProblemException(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    {
+      detail:
+        status === 429
+          ? 'The user directory is busy. Try again shortly.'
+          : 'The user directory is unavailable. Try again shortly.',
+    },
+    { 'Retry-After': String(retryAfter) },
+  );
 }
 
 function retryAfterOf(error: ManagementError): number {

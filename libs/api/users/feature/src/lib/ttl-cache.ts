@@ -2,7 +2,11 @@
 export class TtlCache<T> {
   private readonly entries = new Map<string, { value: Promise<T>; expiresAt: number }>();
 
-  constructor(private readonly ttlMs: number, private readonly maxEntries = 1_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxEntries = 1_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The cached value for `key`, or `load()`'s (shared by concurrent callers; failures are not cached). */
   get(key: string, load: () => Promise<T>): Promise<T> {

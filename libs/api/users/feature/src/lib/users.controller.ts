@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Put, Query, Res, type PipeTransform } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  type PipeTransform,
+} from '@nestjs/common';
 import { CurrentUser, RequirePermissions, type AuthenticatedUser } from '@steward/api-auth-feature';
 import { ProblemException, RequestId } from '@steward/api-core-util';
 import type { RoleView, UserDetail, UserPage } from '@steward/shared-domain';
@@ -12,7 +26,8 @@ import { UsersService } from './users.service';
 /** An Auth0 user id (`auth0|…`, `google-oauth2|…`); anything else cannot name a user: 404. */
 class UserIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!/^[\w-]{1,40}\|[\w.@-]{1,128}$/.test(value)) throw new ProblemException(HttpStatus.NOT_FOUND, { detail: 'There is no such user.' });
+    if (!/^[\w-]{1,40}\|[\w.@-]{1,128}$/.test(value))
+      throw new ProblemException(HttpStatus.NOT_FOUND, { detail: 'There is no such user.' });
     return value;
   }
 }
@@ -49,14 +64,23 @@ export class UsersController {
 
   @Patch('users/:id')
   @RequirePermissions('update:users')
-  update(@Param('id', UserIdPipe) id: string, @Body() body: UpdateUserDto, @CurrentUser() user: AuthenticatedUser, @RequestId() requestId: string): Promise<UserDetail> {
+  update(
+    @Param('id', UserIdPipe) id: string,
+    @Body() body: UpdateUserDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<UserDetail> {
     return this.users.update({ user, requestId }, id, body);
   }
 
   @Delete('users/:id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermissions('delete:users')
-  delete(@Param('id', UserIdPipe) id: string, @CurrentUser() user: AuthenticatedUser, @RequestId() requestId: string): Promise<void> {
+  delete(
+    @Param('id', UserIdPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<void> {
     return this.users.delete({ user, requestId }, id);
   }
 
@@ -68,14 +92,23 @@ export class UsersController {
 
   @Put('users/:id/roles')
   @RequirePermissions('update:users')
-  setRoles(@Param('id', UserIdPipe) id: string, @Body() body: SetRolesDto, @CurrentUser() user: AuthenticatedUser, @RequestId() requestId: string): Promise<UserDetail> {
+  setRoles(
+    @Param('id', UserIdPipe) id: string,
+    @Body() body: SetRolesDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<UserDetail> {
     return this.users.setRoles({ user, requestId }, id, body.roles);
   }
 
   @Post('users/:id/password-reset')
   @HttpCode(HttpStatus.OK)
   @RequirePermissions('update:users')
-  passwordReset(@Param('id', UserIdPipe) id: string, @CurrentUser() user: AuthenticatedUser, @RequestId() requestId: string): Promise<{ ticketUrl: string }> {
+  passwordReset(
+    @Param('id', UserIdPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<{ ticketUrl: string }> {
     return this.users.passwordReset({ user, requestId }, id);
   }
 }

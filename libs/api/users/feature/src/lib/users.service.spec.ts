@@ -8,7 +8,12 @@ import { UsersService, type Actor } from './users.service';
 
 const ROLES: DirectoryRole[] = [
   { id: 'rol_admin', name: 'admin', description: '', permissions: [...PERMISSIONS] },
-  { id: 'rol_staff', name: 'staff', description: '', permissions: ['read:records', 'create:records', 'update:records'] },
+  {
+    id: 'rol_staff',
+    name: 'staff',
+    description: '',
+    permissions: ['read:records', 'create:records', 'update:records'],
+  },
   { id: 'rol_viewer', name: 'viewer', description: '', permissions: ['read:records'] },
 ];
 
@@ -17,28 +22,72 @@ class FakeDirectory implements UserDirectory {
   readonly users = new Map<string, DirectoryUser & { roles: string[] }>();
 
   add(id: string, roles: string[]): void {
-    this.users.set(id, { id, email: `${id}@x.test`, name: id, blocked: false, emailVerified: true, lastLogin: null, loginsCount: 0, createdAt: '', roles });
+    this.users.set(id, {
+      id,
+      email: `${id}@x.test`,
+      name: id,
+      blocked: false,
+      emailVerified: true,
+      lastLogin: null,
+      loginsCount: 0,
+      createdAt: '',
+      roles,
+    });
   }
   private user(id: string) {
     const user = this.users.get(id);
     if (!user) throw new ProblemException(404, { detail: 'There is no such user.' });
     return user;
   }
-  async search() { return { items: [...this.users.values()], total: this.users.size }; }
-  async get(id: string) { return this.user(id); }
-  async create(input: { email: string; name: string }) { this.add(input.email, []); return this.user(input.email); }
-  async update(id: string, changes: { name?: string; blocked?: boolean }) { return Object.assign(this.user(id), changes); }
-  async delete(id: string) { this.user(id); this.users.delete(id); }
-  async roles() { return ROLES; }
-  async rolesOf(id: string): Promise<RoleView[]> { return ROLES.filter((role) => this.user(id).roles.includes(role.id)); }
-  async assignRoles(id: string, roleIds: string[]) { this.user(id).roles.push(...roleIds); }
-  async removeRoles(id: string, roleIds: string[]) { const user = this.user(id); user.roles = user.roles.filter((r) => !roleIds.includes(r)); }
-  async countRoleMembers(roleId: string, upTo: number) { return Math.min(upTo, [...this.users.values()].filter((u) => u.roles.includes(roleId)).length); }
-  async passwordChangeTicket(id: string) { return `https://tenant.test/lo/reset?ticket=${id}`; }
+  async search() {
+    return { items: [...this.users.values()], total: this.users.size };
+  }
+  async get(id: string) {
+    return this.user(id);
+  }
+  async create(input: { email: string; name: string }) {
+    this.add(input.email, []);
+    return this.user(input.email);
+  }
+  async update(id: string, changes: { name?: string; blocked?: boolean }) {
+    return Object.assign(this.user(id), changes);
+  }
+  async delete(id: string) {
+    this.user(id);
+    this.users.delete(id);
+  }
+  async roles() {
+    return ROLES;
+  }
+  async rolesOf(id: string): Promise<RoleView[]> {
+    return ROLES.filter((role) => this.user(id).roles.includes(role.id));
+  }
+  async assignRoles(id: string, roleIds: string[]) {
+    this.user(id).roles.push(...roleIds);
+  }
+  async removeRoles(id: string, roleIds: string[]) {
+    const user = this.user(id);
+    user.roles = user.roles.filter((r) => !roleIds.includes(r));
+  }
+  async countRoleMembers(roleId: string, upTo: number) {
+    return Math.min(upTo, [...this.users.values()].filter((u) => u.roles.includes(roleId)).length);
+  }
+  async passwordChangeTicket(id: string) {
+    return `https://tenant.test/lo/reset?ticket=${id}`;
+  }
 }
 
 function actor(sub: string, permissions: readonly Permission[]): Actor {
-  const user: AuthenticatedUser = { sub, isMachine: false, permissions: new Set(permissions), roles: [], email: null, name: null, orgId: null, expiresAt: 0 };
+  const user: AuthenticatedUser = {
+    sub,
+    isMachine: false,
+    permissions: new Set(permissions),
+    roles: [],
+    email: null,
+    name: null,
+    orgId: null,
+    expiresAt: 0,
+  };
   return { user, requestId: 'req-1' };
 }
 
@@ -48,25 +97,43 @@ describe('UsersService', () => {
   let revocations: SubjectRevocations;
   let service: UsersService;
   const admin = actor('auth0|ada', PERMISSIONS);
-  const staffManager = actor('auth0|sam', ['read:users', 'update:users', 'read:records', 'create:records', 'update:records']);
-  const auditActions = async () => (await dataSource.getRepository(AuditEvent).find({ order: { id: 'ASC' } })).map((e) => `${e.action} ${e.targetId}`);
+  const staffManager = actor('auth0|sam', [
+    'read:users',
+    'update:users',
+    'read:records',
+    'create:records',
+    'update:records',
+  ]);
+  const auditActions = async () =>
+    (await dataSource.getRepository(AuditEvent).find({ order: { id: 'ASC' } })).map((e) => `${e.action} ${e.targetId}`);
 
   beforeEach(async () => {
-    dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [AuditEvent, RevokedSubject], synchronize: true });
+    dataSource = new DataSource({
+      type: 'better-sqlite3',
+      database: ':memory:',
+      entities: [AuditEvent, RevokedSubject],
+      synchronize: true,
+    });
     await dataSource.initialize();
     directory = new FakeDirectory();
     directory.add('auth0|ada', ['rol_admin']);
     directory.add('auth0|sam', ['rol_staff']);
     directory.add('auth0|vic', ['rol_viewer']);
     revocations = new SubjectRevocations(dataSource.getRepository(RevokedSubject));
-    service = new UsersService(directory, revocations, new AuditService(dataSource.getRepository(AuditEvent)), dataSource);
+    service = new UsersService(
+      directory,
+      revocations,
+      new AuditService(dataSource.getRepository(AuditEvent)),
+      dataSource,
+    );
   });
 
   afterEach(async () => {
     await dataSource.destroy();
   });
 
-  const conflict = (promise: Promise<unknown>, text: RegExp) => expect(promise).rejects.toMatchObject({ status: 409, message: expect.stringMatching(text) });
+  const conflict = (promise: Promise<unknown>, text: RegExp) =>
+    expect(promise).rejects.toMatchObject({ status: 409, message: expect.stringMatching(text) });
 
   describe('update', () => {
     it('should block a user, revoke their tokens at once, and audit it', async () => {
@@ -127,7 +194,10 @@ describe('UsersService', () => {
     });
 
     it('should refuse unknown role ids with a 400 naming roles', async () => {
-      await expect(service.setRoles(admin, 'auth0|vic', ['rol_nope'])).rejects.toMatchObject({ status: 400, fields: { errors: { roles: expect.any(Array) } } });
+      await expect(service.setRoles(admin, 'auth0|vic', ['rol_nope'])).rejects.toMatchObject({
+        status: 400,
+        fields: { errors: { roles: expect.any(Array) } },
+      });
     });
 
     it('should write nothing when the roles do not change', async () => {

@@ -36,7 +36,8 @@ export class UsersService {
   ) {}
 
   async search(query: ListUsersQuery): Promise<UserPage> {
-    if ((query.page + 1) * query.perPage > 1000) throw invalidField('page', 'goes past the first 1000 results; refine the search');
+    if ((query.page + 1) * query.perPage > 1000)
+      throw invalidField('page', 'goes past the first 1000 results; refine the search');
     const { items, total } = await this.directory.search({ text: query.q, page: query.page, perPage: query.perPage });
     return { items, total, page: query.page, perPage: query.perPage };
   }
@@ -66,7 +67,8 @@ export class UsersService {
     const user = await this.directory.update(id, changes);
     if (changes.blocked === true) await this.revocations.revoke(id);
     if (changes.blocked === false) await this.revocations.restore(id);
-    const action = changes.blocked === true ? 'user.blocked' : changes.blocked === false ? 'user.unblocked' : 'user.updated';
+    const action =
+      changes.blocked === true ? 'user.blocked' : changes.blocked === false ? 'user.unblocked' : 'user.updated';
     await this.record(actor, action, id);
     return { ...user, roles: await this.directory.rolesOf(id) };
   }
@@ -109,7 +111,9 @@ export class UsersService {
   private mayGrant(grantor: AuthenticatedUser, role: DirectoryRole): void {
     const missing = role.permissions.filter((permission) => !grantor.permissions.has(permission as never));
     if (missing.length > 0) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, { detail: `You cannot grant the ${role.name} role: it carries permissions you do not hold.` });
+      throw new ProblemException(HttpStatus.FORBIDDEN, {
+        detail: `You cannot grant the ${role.name} role: it carries permissions you do not hold.`,
+      });
     }
   }
 
@@ -117,12 +121,18 @@ export class UsersService {
     const admin = (await this.directory.roles()).find((role) => role.name === ADMIN_ROLE);
     if (!admin) return;
     const isAdmin = (await this.directory.rolesOf(id)).some((role) => role.id === admin.id);
-    if (isAdmin && (await this.directory.countRoleMembers(admin.id, 2)) < 2) throw refuse(`You cannot ${verb} the last admin.`);
+    if (isAdmin && (await this.directory.countRoleMembers(admin.id, 2)) < 2)
+      throw refuse(`You cannot ${verb} the last admin.`);
   }
 
   private async record(actor: Actor, action: string, userId: string): Promise<void> {
     await this.audit.record(this.dataSource.manager, {
-      orgId: actor.user.orgId ?? '', actorSub: actor.user.sub, action, targetType: 'user', targetId: userId, requestId: actor.requestId,
+      orgId: actor.user.orgId ?? '',
+      actorSub: actor.user.sub,
+      action,
+      targetType: 'user',
+      targetId: userId,
+      requestId: actor.requestId,
     });
   }
 }

@@ -11,7 +11,9 @@ export class CurrentUser {
   private readonly apiUrl = inject(CONSOLE_CONFIG).apiUrl;
 
   readonly me = httpResource<Me>(() => (this.session.isAuthenticated() ? `${this.apiUrl}/api/me` : undefined));
-  readonly permissions = computed<ReadonlySet<Permission>>(() => new Set(this.me.hasValue() ? this.me.value().permissions : []));
+  readonly permissions = computed<ReadonlySet<Permission>>(
+    () => new Set(this.me.hasValue() ? this.me.value().permissions : []),
+  );
 
   can(permission: Permission): boolean {
     return this.permissions().has(permission);

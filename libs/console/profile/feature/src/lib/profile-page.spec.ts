@@ -23,7 +23,10 @@ describe('ProfilePage', () => {
       providers: [
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: CONSOLE_CONFIG, useValue: { apiUrl: 'https://api.example.com', auth0Domain: 'x', auth0ClientId: 'y', auth0Audience: 'z' } },
+        {
+          provide: CONSOLE_CONFIG,
+          useValue: { apiUrl: 'https://api.example.com', auth0Domain: 'x', auth0ClientId: 'y', auth0Audience: 'z' },
+        },
         { provide: Session, useValue: { isAuthenticated: signal(true), isLoading: signal(false) } },
       ],
     });
@@ -44,7 +47,9 @@ describe('ProfilePage', () => {
     expect(text('profile-name')).toBe('Ada Admin');
     expect(text('profile-email')).toBe('admin@steward.local');
     expect(text('profile-sub')).toBe('auth0|abc');
-    const permissions = [...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="profile-permissions"] li')];
+    const permissions = [
+      ...(fixture.nativeElement as HTMLElement).querySelectorAll('[data-testid="profile-permissions"] li'),
+    ];
     expect(permissions.map((li) => li.textContent?.trim())).toEqual(['read:records', 'read:users']);
   });
 

@@ -22,20 +22,34 @@ import { CurrentUser } from '@steward/console-auth-data-access';
       <mat-card appearance="outlined">
         <mat-card-content>
           <dl>
-            <dt>Name</dt><dd data-testid="profile-name">{{ profile.name ?? '—' }}</dd>
-            <dt>Email</dt><dd data-testid="profile-email">{{ profile.email ?? '—' }}</dd>
-            <dt>User id</dt><dd data-testid="profile-sub"><code>{{ profile.sub }}</code></dd>
+            <dt>Name</dt>
+            <dd data-testid="profile-name">{{ profile.name ?? '—' }}</dd>
+            <dt>Email</dt>
+            <dd data-testid="profile-email">{{ profile.email ?? '—' }}</dd>
+            <dt>User id</dt>
+            <dd data-testid="profile-sub">
+              <code>{{ profile.sub }}</code>
+            </dd>
             <dt>Roles</dt>
             <dd>
               <mat-chip-set aria-label="Roles">
-                @for (role of profile.roles; track role) { <mat-chip>{{ role }}</mat-chip> } @empty { none }
+                @for (role of profile.roles; track role) {
+                  <mat-chip>{{ role }}</mat-chip>
+                } @empty {
+                  none
+                }
               </mat-chip-set>
             </dd>
             <dt>Permissions</dt>
             <dd>
               <ul class="permissions" data-testid="profile-permissions">
-                @for (permission of profile.permissions; track permission) { <li><code>{{ permission }}</code></li> }
-                @empty { <li>none</li> }
+                @for (permission of profile.permissions; track permission) {
+                  <li>
+                    <code>{{ permission }}</code>
+                  </li>
+                } @empty {
+                  <li>none</li>
+                }
               </ul>
             </dd>
           </dl>
@@ -44,11 +58,30 @@ import { CurrentUser } from '@steward/console-auth-data-access';
     }
   `,
   styles: `
-    h1 { font-size: 1.6rem; margin: 0 0 1rem; }
-    dl { display: grid; grid-template-columns: max-content 1fr; gap: .75rem 1.5rem; margin: 0; }
-    dt { font-weight: 600; }
-    dd { margin: 0; }
-    .permissions { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; }
+    h1 {
+      font-size: 1.6rem;
+      margin: 0 0 1rem;
+    }
+    dl {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 0.75rem 1.5rem;
+      margin: 0;
+    }
+    dt {
+      font-weight: 600;
+    }
+    dd {
+      margin: 0;
+    }
+    .permissions {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1rem;
+    }
   `,
 })
 export class ProfilePage {

@@ -34,9 +34,18 @@ import { Session } from '@steward/console-auth-data-access';
     </mat-card>
   `,
   styles: `
-    .welcome { max-width: 560px; margin: 3rem auto; }
-    h1 { margin: 0; font-size: 1.6rem; }
-    .error { color: var(--mat-sys-error); font-weight: 500; }
+    .welcome {
+      max-width: 560px;
+      margin: 3rem auto;
+    }
+    h1 {
+      margin: 0;
+      font-size: 1.6rem;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      font-weight: 500;
+    }
   `,
 })
 export class HomePage {

@@ -7,7 +7,12 @@ import { CONSOLE_CONFIG, Session } from '@steward/console-auth-data-access';
 import { Shell } from './shell';
 
 function setup(state: { isAuthenticated: boolean; isLoading: boolean }) {
-  const session = { isAuthenticated: signal(state.isAuthenticated), isLoading: signal(state.isLoading), signIn: jest.fn(), signOut: jest.fn() };
+  const session = {
+    isAuthenticated: signal(state.isAuthenticated),
+    isLoading: signal(state.isLoading),
+    signIn: jest.fn(),
+    signOut: jest.fn(),
+  };
   TestBed.configureTestingModule({
     providers: [
       provideRouter([]),

@@ -9,7 +9,15 @@ import { CurrentUser, Session } from '@steward/console-auth-data-access';
 /** The console's frame: top bar with navigation and the user's menu, and the routed page. */
 @Component({
   selector: 'st-shell',
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, MatToolbarModule, MatButtonModule, MatMenuModule, MatProgressBarModule],
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatButtonModule,
+    MatMenuModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-toolbar class="bar" role="banner">
@@ -40,11 +48,27 @@ import { CurrentUser, Session } from '@steward/console-auth-data-access';
     </main>
   `,
   styles: `
-    .bar { gap: 1rem; }
-    .brand { color: inherit; text-decoration: none; font-weight: 600; font-size: 1.2rem; }
-    .spacer { flex: 1; }
-    nav .active { text-decoration: underline; text-underline-offset: 6px; }
-    main { padding: 1.5rem; max-width: 1100px; margin: 0 auto; }
+    .bar {
+      gap: 1rem;
+    }
+    .brand {
+      color: inherit;
+      text-decoration: none;
+      font-weight: 600;
+      font-size: 1.2rem;
+    }
+    .spacer {
+      flex: 1;
+    }
+    nav .active {
+      text-decoration: underline;
+      text-underline-offset: 6px;
+    }
+    main {
+      padding: 1.5rem;
+      max-width: 1100px;
+      margin: 0 auto;
+    }
   `,
 })
 export class Shell {

@@ -8,17 +8,26 @@ const trimEach = ({ value }: { value: unknown }) =>
 
 /** Body of `POST /api/records`. Server-owned fields (id, version, owner, timestamps) are refused. */
 export class CreateRecordDto implements RecordInput {
-  @Transform(trim) @IsString() @Length(1, RECORD_LIMITS.title)
+  @Transform(trim)
+  @IsString()
+  @Length(1, RECORD_LIMITS.title)
   title!: string;
 
-  @IsOptional() @IsString() @MaxLength(RECORD_LIMITS.description)
+  @IsOptional()
+  @IsString()
+  @MaxLength(RECORD_LIMITS.description)
   description = '';
 
   @IsIn(RECORD_STATUSES)
   status!: RecordStatus;
 
   /** Up to 20 labels of 1–40 characters each. */
-  @IsOptional() @Transform(trimEach) @IsArray() @ArrayMaxSize(RECORD_LIMITS.tags)
-  @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(RECORD_LIMITS.tag, { each: true })
+  @IsOptional()
+  @Transform(trimEach)
+  @IsArray()
+  @ArrayMaxSize(RECORD_LIMITS.tags)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(RECORD_LIMITS.tag, { each: true })
   tags: string[] = [];
 }

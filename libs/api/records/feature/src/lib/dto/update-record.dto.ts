@@ -6,16 +6,26 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Body of `PATCH /api/records/:id`: any subset of the client-owned fields. */
 export class UpdateRecordDto implements Partial<RecordInput> {
-  @IsOptional() @Transform(trim) @IsString() @Length(1, RECORD_LIMITS.title)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, RECORD_LIMITS.title)
   title?: string;
 
-  @IsOptional() @IsString() @MaxLength(RECORD_LIMITS.description)
+  @IsOptional()
+  @IsString()
+  @MaxLength(RECORD_LIMITS.description)
   description?: string;
 
-  @IsOptional() @IsIn(RECORD_STATUSES)
+  @IsOptional()
+  @IsIn(RECORD_STATUSES)
   status?: RecordStatus;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(RECORD_LIMITS.tags)
-  @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(RECORD_LIMITS.tag, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RECORD_LIMITS.tags)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(RECORD_LIMITS.tag, { each: true })
   tags?: string[];
 }

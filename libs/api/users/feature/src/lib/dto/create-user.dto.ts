@@ -5,9 +5,13 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Body of `POST /api/users`: a database user who will set their own password from the invitation link. */
 export class CreateUserDto {
-  @Transform(trim) @IsEmail() @MaxLength(254)
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
   email!: string;
 
-  @Transform(trim) @IsString() @Length(1, 100)
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
   name!: string;
 }

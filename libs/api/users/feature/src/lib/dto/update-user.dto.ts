@@ -5,9 +5,13 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Body of `PATCH /api/users/:id`: only these two fields; anything else is refused, never passed on. */
 export class UpdateUserDto {
-  @IsOptional() @Transform(trim) @IsString() @Length(1, 100)
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
   name?: string;
 
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   blocked?: boolean;
 }
