@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Account } from './accounts';
 import { PostLoginActions } from './post-login-actions';
+import { anAccount } from './testing/an-account';
 
 const STEWARD_CLAIMS = {
   name: 'add-steward-claims',
@@ -11,22 +12,14 @@ const STEWARD_CLAIMS = {
 const CLIENT = { clientId: 'steward-console', name: 'Steward Console' };
 
 function account(overrides: Partial<Account> = {}): Account {
-  return {
-    userId: 'auth0|0123456789abcdef01234567',
+  return anAccount({
     email: 'admin@steward.local',
-    emailVerified: true,
     name: 'Ada Admin',
     nickname: 'admin',
     roles: ['admin', 'staff'],
-    blocked: false,
     loginsCount: 1,
-    lastLogin: null,
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    appMetadata: {},
-    userMetadata: {},
     ...overrides,
-  };
+  });
 }
 
 describe('PostLoginActions', () => {

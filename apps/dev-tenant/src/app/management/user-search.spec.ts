@@ -1,23 +1,9 @@
 import type { Account } from '../accounts';
 import { parseUserQuery, UserQueryError } from './user-search';
+import { anAccount } from '../testing/an-account';
 
 function account(email: string, name: string, overrides: Partial<Account> = {}): Account {
-  return {
-    userId: `auth0|${email.split('@')[0].padEnd(24, '0')}`,
-    email,
-    emailVerified: true,
-    name,
-    nickname: email.split('@')[0],
-    roles: [],
-    blocked: false,
-    loginsCount: 0,
-    lastLogin: null,
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    appMetadata: {},
-    userMetadata: {},
-    ...overrides,
-  };
+  return anAccount({ userId: `auth0|${email.split('@')[0].padEnd(24, '0')}`, email, name, ...overrides });
 }
 
 const USERS = [

@@ -1,24 +1,10 @@
 import type { Account } from '../accounts';
+import { anAccount } from '../testing/an-account';
 import { ManagementApiError } from './management-errors';
 import { parseUserSort } from './user-sort';
 
 function account(userId: string, overrides: Partial<Account>): Account {
-  return {
-    userId,
-    email: `${userId}@example.com`,
-    emailVerified: true,
-    name: userId,
-    nickname: userId,
-    roles: [],
-    blocked: false,
-    loginsCount: 0,
-    lastLogin: null,
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    appMetadata: {},
-    userMetadata: {},
-    ...overrides,
-  };
+  return anAccount({ userId, email: `${userId}@example.com`, name: userId, nickname: userId, ...overrides });
 }
 
 const USERS = [
