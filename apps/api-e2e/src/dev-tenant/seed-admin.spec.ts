@@ -24,9 +24,38 @@ describe('seed-admin', () => {
     AUTH0_CLIENT_SECRET: 'dev-tenant-fixture-management-secret',
   };
 
+  /** The suite shares one tenant: take the extra admin away again, or "last admin" rules elsewhere would not hold. */
+  async function deleteUser(userId: string): Promise<void> {
+    const tokenResponse = await fetch(`${tenantUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: tenantEnv.AUTH0_CLIENT_ID,
+        client_secret: tenantEnv.AUTH0_CLIENT_SECRET,
+        audience: `https://${tenantEnv.AUTH0_DOMAIN}/api/v2/`,
+      }),
+    });
+    const { access_token } = (await tokenResponse.json()) as { access_token: string };
+    const deleted = await fetch(`${tenantUrl}/api/v2/users/${encodeURIComponent(userId)}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(deleted.status).toBe(204);
+  }
+
   it('should create an admin whose password link works and whose token carries every permission', async () => {
     const email = `first-admin-${randomBytes(3).toString('hex')}@steward.local`;
     const { status, output } = await run(['--email', email, '--name', 'First Admin'], tenantEnv);
+    const userId = /\((auth0\|[^)]+)\)/.exec(output)?.[1];
+    try {
+      await checkAdmin(status, output, email);
+    } finally {
+      if (userId) await deleteUser(userId);
+    }
+  });
+
+  async function checkAdmin(status: number | null, output: string, email: string): Promise<void> {
     expect(status).toBe(0);
     expect(output).toContain(`Created ${email}`);
     const ticket = /Set the password here: (\S+)/.exec(output)?.[1] ?? '';
@@ -44,7 +73,7 @@ describe('seed-admin', () => {
     const again = await run(['--email', email], tenantEnv);
     expect(again.status).toBe(0);
     expect(again.output).toContain(`Found ${email}`);
-  });
+  }
 
   it('should name what is missing', async () => {
     const { status, output } = await run([], {});
