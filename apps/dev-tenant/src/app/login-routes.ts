@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type Provider from 'oidc-provider';
 import type { Accounts } from './accounts';
-import { renderLoginPage } from './pages';
+import { renderLoginPage, pageHeaders } from './pages';
 
 /**
  * The Universal-Login-like page oidc-provider sends users to. Wrong credentials stay on the page
@@ -9,14 +9,7 @@ import { renderLoginPage } from './pages';
  */
 export function loginRoutes(provider: Provider, accounts: Accounts): Router {
   const router = express.Router();
-  router.use('/u/login', (_req, res, next) => {
-    res.set({
-      'Cache-Control': 'no-store',
-      'X-Frame-Options': 'DENY',
-      'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-    });
-    next();
-  });
+  router.use('/u/login', pageHeaders);
 
   router.get('/u/login/:uid', async (req, res, next) => {
     try {

@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 /** The dev tenant's pages: plain HTML with inline styles, no external assets (it runs offline). */
 export function renderPage(title: string, body: string): string {
   return `<!doctype html>
@@ -84,3 +85,14 @@ export function renderMessagePage(title: string, message: string): string {
     <p>${escapeHtml(message)}</p>`,
   );
 }
+
+/** Headers of every page the tenant renders: never cached, never framed, no scripts from anywhere. */
+export const pageHeaders: RequestHandler = (_req, res, next) => {
+  res.set({
+    'Cache-Control': 'no-store',
+    'X-Frame-Options': 'DENY',
+    'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    'Referrer-Policy': 'no-referrer',
+  });
+  next();
+};

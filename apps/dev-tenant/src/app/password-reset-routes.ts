@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { Accounts } from './accounts';
 import { MIN_PASSWORD_LENGTH } from './management/user-payloads';
-import { renderMessagePage, renderResetPasswordPage } from './pages';
+import { renderMessagePage, renderResetPasswordPage, pageHeaders } from './pages';
 import type { PasswordTicket, PasswordTickets } from './password-tickets';
 
 const INVALID_LINK = 'This link is invalid or has expired. Ask for a new password-change link.';
@@ -13,15 +13,7 @@ const INVALID_LINK = 'This link is invalid or has expired. Ask for a new passwor
  */
 export function passwordResetRoutes(accounts: Accounts, tickets: PasswordTickets): Router {
   const router = express.Router();
-  router.use('/lo/reset', (_req, res, next) => {
-    res.set({
-      'Cache-Control': 'no-store',
-      'X-Frame-Options': 'DENY',
-      'Content-Security-Policy': "default-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'",
-      'Referrer-Policy': 'no-referrer',
-    });
-    next();
-  });
+  router.use('/lo/reset', pageHeaders);
 
   router.get('/lo/reset', (req, res) => {
     const found = usableTicket(accounts, tickets, req.query['ticket']);
