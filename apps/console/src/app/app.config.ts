@@ -1,6 +1,7 @@
 import { provideBrowserGlobalErrorListeners, type ApplicationConfig } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideConsoleAuth, type ConsoleConfig } from '@steward/console-auth-data-access';
+import { provideConsoleHttp } from '@steward/console-core-data-access';
 import { appRoutes } from './app.routes';
 
 export function appConfig(config: ConsoleConfig): ApplicationConfig {
@@ -9,6 +10,7 @@ export function appConfig(config: ConsoleConfig): ApplicationConfig {
       provideBrowserGlobalErrorListeners(),
       provideRouter(appRoutes, withComponentInputBinding()),
       provideConsoleAuth(config),
+      provideConsoleHttp(),
     ],
   };
 }

@@ -1,6 +1,8 @@
 import { httpResource } from '@angular/common/http';
 import { Injectable, computed, inject } from '@angular/core';
-import type { Me, Permission } from '@steward/shared-domain';
+import { toObservable } from '@angular/core/rxjs-interop';
+import { hasAllPermissions, type Me, type Permission } from '@steward/shared-domain';
+import { filter, map, take, type Observable } from 'rxjs';
 import { CONSOLE_CONFIG } from './console-config';
 import { Session } from './session';
 
@@ -14,8 +16,26 @@ export class CurrentUser {
   readonly permissions = computed<ReadonlySet<Permission>>(
     () => new Set(this.me.hasValue() ? this.me.value().permissions : []),
   );
+  /** Settles once sign-in state and `/api/me` are known: the user's permissions, or null. */
+  private readonly settled$ = toObservable(
+    computed(() => {
+      if (this.session.isLoading()) return undefined;
+      const status = this.me.status();
+      if (status === 'loading' || status === 'reloading') return undefined;
+      return this.me.hasValue() ? this.permissions() : null;
+    }),
+  );
 
-  can(permission: Permission): boolean {
-    return this.permissions().has(permission);
+  can(...required: Permission[]): boolean {
+    return hasAllPermissions(this.permissions(), required);
+  }
+
+  /** Emits once: the permissions of the signed-in user, or null when signed out or `/api/me` failed. */
+  whenSettled(): Observable<ReadonlySet<Permission> | null> {
+    return this.settled$.pipe(
+      filter((permissions) => permissions !== undefined),
+      take(1),
+      map((permissions) => permissions ?? null),
+    );
   }
 }

@@ -1,12 +1,12 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
-import { authHttpInterceptorFn, provideAuth0 } from '@auth0/auth0-angular';
+import { provideAuth0 } from '@auth0/auth0-angular';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './console-config';
 
 /**
- * Signs users in with Auth0 (authorization code + PKCE) and attaches access tokens to calls to
- * the Steward API's origin only. Tokens stay in memory: rotating refresh tokens within a page,
- * and silent authentication against the tenant's session after a reload (nothing in localStorage).
+ * Signs users in with Auth0 (authorization code + PKCE); Auth0's interceptor (installed by
+ * `provideConsoleHttp()`) attaches access tokens to calls to the Steward API's origin only. Tokens
+ * stay in memory: rotating refresh tokens within a page, and silent authentication against the
+ * tenant's session after a reload (nothing in localStorage).
  */
 export function provideConsoleAuth(config: ConsoleConfig): EnvironmentProviders {
   return makeEnvironmentProviders([
@@ -26,6 +26,5 @@ export function provideConsoleAuth(config: ConsoleConfig): EnvironmentProviders 
         allowedList: [`${config.apiUrl}/api/*`],
       },
     }),
-    provideHttpClient(withInterceptors([authHttpInterceptorFn])),
   ]);
 }

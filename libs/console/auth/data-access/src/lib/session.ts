@@ -15,7 +15,7 @@ export class Session {
   /** Why the last sign-in failed, e.g. Auth0's "user is blocked". */
   readonly error = toSignal(this.auth.error$.pipe(map((error) => error.message)), { initialValue: null });
 
-  signIn(target = '/profile'): void {
+  signIn(target = '/'): void {
     this.auth.loginWithRedirect({ appState: { target } }).subscribe();
   }
 

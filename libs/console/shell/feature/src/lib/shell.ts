@@ -1,12 +1,14 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { CurrentUser, Session } from '@steward/console-auth-data-access';
+import { Activity, ApiNotices } from '@steward/console-core-data-access';
+import { CONSOLE_SECTIONS } from './sections';
 
-/** The console's frame: top bar with navigation and the user's menu, and the routed page. */
+/** The console's frame: top bar with the user's sections and menu, request progress, session notices. */
 @Component({
   selector: 'st-shell',
   imports: [
@@ -20,11 +22,21 @@ import { CurrentUser, Session } from '@steward/console-auth-data-access';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-toolbar class="bar" role="banner">
+    <a class="skip" href="#content" (click)="skipToContent($event)">Skip to content</a>
+    <div class="progress">
+      @if (session.isLoading() || activity.busy()) {
+        <mat-progress-bar mode="indeterminate" aria-label="Loading" data-testid="progress" />
+      }
+    </div>
+    <mat-toolbar class="bar">
       <a class="brand" routerLink="/">Steward</a>
       @if (session.isAuthenticated()) {
         <nav aria-label="Main">
-          <a mat-button routerLink="/profile" routerLinkActive="active" ariaCurrentWhenActive="page">Profile</a>
+          @for (section of sections(); track section.path) {
+            <a mat-button [routerLink]="section.path" routerLinkActive="active" ariaCurrentWhenActive="page">
+              {{ section.label }}
+            </a>
+          }
         </nav>
       }
       <span class="spacer"></span>
@@ -40,16 +52,40 @@ import { CurrentUser, Session } from '@steward/console-auth-data-access';
         <button mat-flat-button (click)="session.signIn()">Sign in</button>
       }
     </mat-toolbar>
-    @if (session.isLoading()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading" />
+    @if (notices.sessionEnded()) {
+      <div class="notice ended" role="alert" data-testid="session-ended">
+        <span>Your session has ended. Sign in again to continue where you left off.</span>
+        <button mat-flat-button (click)="signInAgain()">Sign in again</button>
+      </div>
     }
-    <main>
+    @if (activity.retrying()) {
+      <div class="notice" role="status">Steward is busy — retrying…</div>
+    }
+    <main id="content" tabindex="-1">
       <router-outlet />
     </main>
   `,
   styles: `
+    .skip {
+      position: absolute;
+      left: -10000px;
+    }
+    .skip:focus {
+      left: 1rem;
+      top: 0.5rem;
+      z-index: 10;
+      padding: 0.5rem 1rem;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-primary);
+    }
+    .progress {
+      height: 4px;
+    }
     .bar {
       gap: 1rem;
+      flex-wrap: wrap;
+      height: auto;
+      min-height: 64px;
     }
     .brand {
       color: inherit;
@@ -64,14 +100,44 @@ import { CurrentUser, Session } from '@steward/console-auth-data-access';
       text-decoration: underline;
       text-underline-offset: 6px;
     }
+    .notice {
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      gap: 1rem;
+      padding: 0.75rem 1.5rem;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .notice.ended {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
     main {
       padding: 1.5rem;
       max-width: 1100px;
       margin: 0 auto;
+      outline: none;
     }
   `,
 })
 export class Shell {
   protected readonly session = inject(Session);
   protected readonly currentUser = inject(CurrentUser);
+  protected readonly activity = inject(Activity);
+  protected readonly notices = inject(ApiNotices);
+  private readonly router = inject(Router);
+  protected readonly sections = computed(() =>
+    CONSOLE_SECTIONS.filter((section) => this.currentUser.permissions().has(section.permission)),
+  );
+
+  /** Back to the tenant's sign-in, then to the page the user was on. */
+  protected signInAgain(): void {
+    this.session.signIn(this.router.url);
+  }
+
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    document.getElementById('content')?.focus();
+  }
 }
