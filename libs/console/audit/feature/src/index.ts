@@ -1,0 +1,3 @@
+export * from './lib/audit-routes';
+export * from './lib/audit-page';
+export * from './lib/audit-api';

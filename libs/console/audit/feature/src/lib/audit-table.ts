@@ -1,0 +1,129 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import type { AuditEventView } from '@steward/shared-domain';
+import { actionLabel } from './audit-actions';
+
+const TARGET_ROUTES = new Map([
+  ['record', '/records'],
+  ['user', '/users'],
+]);
+
+/** One page of audit events as a table: when, who, what, to which target, in which request. */
+@Component({
+  selector: 'st-audit-table',
+  imports: [MatTableModule, MatButtonModule, RouterLink, DatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div class="scroll">
+      <table mat-table [dataSource]="events()" aria-label="Audit log" [attr.aria-busy]="busy()">
+        <ng-container matColumnDef="when">
+          <th mat-header-cell *matHeaderCellDef scope="col">When</th>
+          <td mat-cell *matCellDef="let event" class="when">{{ event.at | date: 'medium' }}</td>
+        </ng-container>
+        <ng-container matColumnDef="who">
+          <th mat-header-cell *matHeaderCellDef scope="col">Who</th>
+          <td mat-cell *matCellDef="let event">
+            <span class="actor" data-testid="audit-actor">{{ event.actorSub }}</span>
+            @if (event.actorSub !== actor()) {
+              <button
+                mat-button
+                type="button"
+                class="only"
+                [attr.aria-label]="'Only this actor: ' + event.actorSub"
+                (click)="onlyActor.emit(event.actorSub)"
+                data-testid="audit-only-actor"
+              >
+                Only this actor
+              </button>
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="action">
+          <th mat-header-cell *matHeaderCellDef scope="col">Action</th>
+          <td mat-cell *matCellDef="let event">
+            <span data-testid="audit-action">{{ label(event.action) }}</span>
+            <small
+              ><code>{{ event.action }}</code></small
+            >
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="target">
+          <th mat-header-cell *matHeaderCellDef scope="col">Target</th>
+          <td mat-cell *matCellDef="let event">
+            @let route = targetRoute(event);
+            @if (route) {
+              <a [routerLink]="route" data-testid="audit-target"
+                >{{ event.targetType }} <code>{{ event.targetId }}</code></a
+              >
+            } @else {
+              <span data-testid="audit-target"
+                >{{ event.targetType }} <code>{{ event.targetId }}</code></span
+              >
+            }
+          </td>
+        </ng-container>
+        <ng-container matColumnDef="request">
+          <th mat-header-cell *matHeaderCellDef scope="col">Request id</th>
+          <td mat-cell *matCellDef="let event">
+            @if (event.requestId) {
+              <code>{{ event.requestId }}</code>
+            } @else {
+              —
+            }
+          </td>
+        </ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let event; columns: columns" data-testid="audit-row"></tr>
+      </table>
+    </div>
+  `,
+  styles: `
+    .scroll {
+      overflow-x: auto;
+    }
+    table {
+      min-width: 720px;
+    }
+    .when {
+      white-space: nowrap;
+    }
+    .actor,
+    small {
+      display: block;
+      overflow-wrap: anywhere;
+    }
+    code {
+      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+      font-size: 0.85em;
+    }
+    small {
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .only {
+      --mat-button-text-container-height: 28px;
+      --mat-button-text-horizontal-padding: 4px;
+      margin-left: -4px;
+    }
+  `,
+})
+export class AuditTable {
+  readonly events = input.required<AuditEventView[]>();
+  /** The actor the list is filtered by; their rows do not offer "Only this actor". */
+  readonly actor = input<string | null>(null);
+  readonly busy = input(false);
+  readonly onlyActor = output<string>();
+
+  protected readonly columns = ['when', 'who', 'action', 'target', 'request'];
+
+  protected label(code: string): string {
+    return actionLabel(code);
+  }
+
+  protected targetRoute(event: AuditEventView): string[] | null {
+    const base = TARGET_ROUTES.get(event.targetType);
+    return base ? [base, event.targetId] : null;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './lib/users-routes';
+export * from './lib/users-page';
+export * from './lib/user-page';
