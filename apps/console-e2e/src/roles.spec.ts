@@ -61,7 +61,7 @@ test.describe('What each role sees', () => {
       await page.getByLabel('Search').fill(record.title);
       const row = page.getByRole('row').filter({ hasText: record.title });
       await expect(row).toHaveCount(1);
-      await expect(page.getByRole('button', { name: 'New record' })).toHaveCount(role.createRecords ? 1 : 0);
+      await expect(page.getByRole('link', { name: 'New record' })).toHaveCount(role.createRecords ? 1 : 0);
       await expect(row.getByRole('button', { name: /Delete/ })).toHaveCount(role.deleteRecords ? 1 : 0);
       await screenshot(page, `records-${role.role}`);
 

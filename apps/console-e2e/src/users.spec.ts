@@ -52,7 +52,11 @@ test('an admin invites a person, grants a role, finds them, blocks them — and 
   await expect(admin).toHaveURL(new RegExp(`q=casey\\.${stamp}`));
   await expect(admin.getByTestId('user-row')).toHaveCount(1);
   await admin.getByTestId('user-row').getByRole('link', { name }).click();
-  await expect(admin.getByTestId('user-last-login')).not.toHaveText('Never');
+  // The API caches Management API reads for up to 10 s, so the first sign-in may take a reload to show.
+  await expect(async () => {
+    await admin.reload();
+    await expect(admin.getByTestId('user-last-login')).not.toHaveText('Never', { timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await screenshot(admin, 'user-detail');
   await expectAccessible(admin, 'user-detail');
   await admin.getByRole('button', { name: 'Block', exact: true }).click();

@@ -39,7 +39,11 @@ export async function apiAs(email: string) {
   return (path: string, init: RequestInit = {}) =>
     fetch(`${apiUrl}${path}`, {
       ...init,
-      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json', ...init.headers },
+      headers: {
+        authorization: `Bearer ${access_token}`,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...init.headers,
+      },
     });
 }
 

@@ -111,6 +111,9 @@ export function createProvider({
       if (account.blocked) {
         // Auth0's words, which auth0-spa-js reacts to by signing the user out.
         if (ctx.oidc.route === 'token') throw new errors.CustomOIDCProviderError('invalid_grant', 'user is blocked');
+        // A tenant session of a since-blocked user: back to the app with Auth0's error, as Auth0 does.
+        if (ctx.oidc.route === 'authorization' || ctx.oidc.route === 'resume')
+          throw new errors.CustomOIDCProviderError('unauthorized', 'user is blocked');
         return undefined;
       }
       return {

@@ -102,15 +102,16 @@ const fieldOf = (path: string): RecordField | null => {
               </button>
             </mat-chip-row>
           }
-          <input
-            placeholder="Add a tag…"
-            [matChipInputFor]="tagGrid"
-            [matChipInputSeparatorKeyCodes]="separators"
-            [matChipInputAddOnBlur]="true"
-            (matChipInputTokenEnd)="addTag($event)"
-            [attr.maxlength]="limits.tag"
-          />
         </mat-chip-grid>
+        <!-- Beside the grid, not inside it: a grid may only contain rows (axe aria-required-children). -->
+        <input
+          placeholder="Add a tag…"
+          [matChipInputFor]="tagGrid"
+          [matChipInputSeparatorKeyCodes]="separators"
+          [matChipInputAddOnBlur]="true"
+          (matChipInputTokenEnd)="addTag($event)"
+          [attr.maxlength]="limits.tag"
+        />
         <mat-hint>Press Enter or comma after each tag; up to {{ limits.tags }}.</mat-hint>
         @if (form.controls.tags.hasError('tooMany')) {
           <mat-error>A record has at most {{ limits.tags }} tags.</mat-error>

@@ -23,35 +23,37 @@ import { CONSOLE_SECTIONS } from './sections';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip" href="#content" (click)="skipToContent($event)">Skip to content</a>
-    <div class="progress">
-      @if (session.isLoading() || activity.busy()) {
-        <mat-progress-bar mode="indeterminate" aria-label="Loading" data-testid="progress" />
-      }
-    </div>
-    <mat-toolbar class="bar">
-      <a class="brand" routerLink="/">Steward</a>
-      @if (session.isAuthenticated()) {
-        <nav aria-label="Main">
-          @for (section of sections(); track section.path) {
-            <a mat-button [routerLink]="section.path" routerLinkActive="active" ariaCurrentWhenActive="page">
-              {{ section.label }}
-            </a>
-          }
-        </nav>
-      }
-      <span class="spacer"></span>
-      @if (session.isAuthenticated()) {
-        <button mat-button [matMenuTriggerFor]="userMenu" data-testid="user-menu">
-          {{ currentUser.me.value()?.name ?? currentUser.me.value()?.email ?? 'Account' }}
-        </button>
-        <mat-menu #userMenu="matMenu">
-          <a mat-menu-item routerLink="/profile">Profile</a>
-          <button mat-menu-item (click)="session.signOut()">Sign out</button>
-        </mat-menu>
-      } @else if (!session.isLoading()) {
-        <button mat-flat-button (click)="session.signIn()">Sign in</button>
-      }
-    </mat-toolbar>
+    <header>
+      <div class="progress">
+        @if (session.isLoading() || activity.busy()) {
+          <mat-progress-bar mode="indeterminate" aria-label="Loading" data-testid="progress" />
+        }
+      </div>
+      <mat-toolbar class="bar">
+        <a class="brand" routerLink="/">Steward</a>
+        @if (session.isAuthenticated()) {
+          <nav aria-label="Main">
+            @for (section of sections(); track section.path) {
+              <a mat-button [routerLink]="section.path" routerLinkActive="active" ariaCurrentWhenActive="page">
+                {{ section.label }}
+              </a>
+            }
+          </nav>
+        }
+        <span class="spacer"></span>
+        @if (session.isAuthenticated()) {
+          <button mat-button [matMenuTriggerFor]="userMenu" data-testid="user-menu">
+            {{ currentUser.me.value()?.name ?? currentUser.me.value()?.email ?? 'Account' }}
+          </button>
+          <mat-menu #userMenu="matMenu">
+            <a mat-menu-item routerLink="/profile">Profile</a>
+            <button mat-menu-item (click)="session.signOut()">Sign out</button>
+          </mat-menu>
+        } @else if (!session.isLoading()) {
+          <button mat-flat-button (click)="session.signIn()">Sign in</button>
+        }
+      </mat-toolbar>
+    </header>
     @if (notices.sessionEnded()) {
       <div class="notice ended" role="alert" data-testid="session-ended">
         <span>Your session has ended. Sign in again to continue where you left off.</span>
