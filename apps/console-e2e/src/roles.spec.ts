@@ -58,8 +58,10 @@ test.describe('What each role sees', () => {
 
       await menu(page).filter({ hasText: 'Records' }).click();
       await expect(page.getByRole('heading', { level: 1, name: 'Records' })).toBeVisible();
-      await page.getByLabel('Search').fill(record.title);
+      await page.getByLabel('Search titles').fill(record.title);
+      await expect(page).toHaveURL(/[?&]q=/);
       const row = page.getByRole('row').filter({ hasText: record.title });
+      await expect(page.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(1);
       await expect(row).toHaveCount(1);
       await expect(page.getByRole('link', { name: 'New record' })).toHaveCount(role.createRecords ? 1 : 0);
       await expect(row.getByRole('button', { name: /Delete/ })).toHaveCount(role.deleteRecords ? 1 : 0);

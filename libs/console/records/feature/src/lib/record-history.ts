@@ -93,6 +93,7 @@ const ACTIONS: Record<RecordChangeView['action'], string> = {
     }
     .field {
       font-weight: 500;
+      margin-right: 0.35rem;
     }
     .from,
     .to {

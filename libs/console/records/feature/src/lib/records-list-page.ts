@@ -235,7 +235,7 @@ const ALL_STATUSES = 'all';
       margin-top: 1rem;
     }
     .size {
-      width: 7rem;
+      width: 8.5rem;
     }
   `,
 })
