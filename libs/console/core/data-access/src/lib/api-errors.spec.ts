@@ -89,10 +89,23 @@ describe('apiErrorInterceptor', () => {
     expect(notices.endSession).toHaveBeenCalledTimes(2);
   });
 
-  it("should tell the user they don't have access on 403", async () => {
+  it("should tell the user they don't have access when a permission is missing", async () => {
     const notices = setup();
+    const refusal = failure(403, { 'WWW-Authenticate': 'Bearer realm="api", error="insufficient_scope"' });
+    await expect(call(backend(refusal))).rejects.toBeInstanceOf(HttpErrorResponse);
     await expect(call(backend(failure(403)))).rejects.toBeInstanceOf(HttpErrorResponse);
+    expect(notices.tell).toHaveBeenCalledTimes(2);
     expect(notices.tell).toHaveBeenCalledWith("You don't have access to do that.");
+  });
+
+  it('should leave a 403 that gives a business reason to the page', async () => {
+    const notices = setup();
+    const ceiling = new HttpErrorResponse({
+      status: 403,
+      error: { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'You cannot grant the admin role.' },
+    });
+    await expect(call(backend(ceiling), 'PUT')).rejects.toBe(ceiling);
+    expect(notices.tell).not.toHaveBeenCalled();
   });
 
   it('should resend a safe request when the user asks to retry after a network failure', async () => {

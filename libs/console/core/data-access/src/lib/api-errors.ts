@@ -22,6 +22,15 @@ function busyWait(error: HttpErrorResponse): number {
   return Math.min(seconds, MAX_WAIT_SECONDS) * 1000;
 }
 
+/**
+ * A 403 for a missing permission (`WWW-Authenticate: … insufficient_scope`) is the console's to
+ * announce; a 403 for a business rule (e.g. the role ceiling) carries a reason the page shows.
+ */
+function isPermissionRefusal(error: unknown, detail: string | undefined): boolean {
+  const challenge = error instanceof HttpErrorResponse ? error.headers.get('WWW-Authenticate') : null;
+  return challenge?.includes('insufficient_scope') ?? detail === undefined;
+}
+
 /** auth0-spa-js failures (`login_required`, `missing_refresh_token`, …) carry an OAuth error code. */
 function isTokenFailure(error: unknown): boolean {
   return !(error instanceof HttpErrorResponse) && typeof (error as { error?: unknown } | null)?.error === 'string';
@@ -30,7 +39,7 @@ function isTokenFailure(error: unknown): boolean {
 /**
  * The console's one error policy for calls to the Steward API:
  * 429/503 → "busy", retried after `Retry-After`; 401 or a token that cannot be renewed → sign in
- * again; 403 → "you don't have access"; no answer or 5xx → a message with Retry for requests that
+ * again; 403 for a missing permission → "you don't have access"; no answer or 5xx → a message with Retry for requests that
  * are safe to repeat. Everything else (400, 404, 409, 412) is the page's to explain, and every
  * failure still reaches the caller.
  */
@@ -62,7 +71,7 @@ export const apiErrorInterceptor: HttpInterceptorFn = (request, next) => {
           case problem.status === 401:
             notices.endSession();
             break;
-          case problem.status === 403:
+          case problem.status === 403 && isPermissionRefusal(error, problem.detail):
             notices.tell("You don't have access to do that.");
             break;
           case problem.status === 429:
