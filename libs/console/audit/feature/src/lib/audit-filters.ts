@@ -17,7 +17,7 @@ export interface AuditFilterChange {
   imports: [MatFormFieldModule, MatSelectModule, MatInputModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <mat-form-field subscriptSizing="dynamic">
+    <mat-form-field appearance="outline" subscriptSizing="dynamic">
       <mat-label>Action</mat-label>
       <mat-select
         [value]="action() ?? ''"
@@ -30,7 +30,7 @@ export interface AuditFilterChange {
         }
       </mat-select>
     </mat-form-field>
-    <mat-form-field class="actor" subscriptSizing="dynamic">
+    <mat-form-field appearance="outline" class="actor" subscriptSizing="dynamic">
       <mat-label>Actor (user id)</mat-label>
       <input
         matInput

@@ -52,7 +52,7 @@ import {
         />
       }
       <div class="paging">
-        <mat-form-field subscriptSizing="dynamic">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>Rows per page</mat-label>
           <mat-select
             [value]="pageSize()"
@@ -110,7 +110,7 @@ import {
       margin-top: 1rem;
     }
     .paging mat-form-field {
-      width: 9rem;
+      width: 10.5rem;
     }
     .spacer {
       flex: 1;

@@ -101,6 +101,8 @@ const TARGET_ROUTES = new Map([
     }
     small {
       color: var(--mat-sys-on-surface-variant);
+      overflow-wrap: normal;
+      white-space: nowrap;
     }
     .only {
       --mat-button-text-container-height: 28px;

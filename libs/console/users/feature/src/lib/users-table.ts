@@ -48,6 +48,7 @@ import type { UserSummary } from '@steward/shared-domain';
       overflow-x: auto;
     }
     table {
+      width: 100%;
       min-width: 44rem;
     }
     a {
