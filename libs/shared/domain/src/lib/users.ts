@@ -1,8 +1,12 @@
+import type { Permission } from './permissions';
+
 /** A role as Steward shows it. */
 export interface RoleView {
   id: string;
   name: string;
   description: string;
+  /** The Steward permissions the role carries: a caller may grant it only when holding all of them. */
+  permissions: Permission[];
 }
 
 /** A user in lists. */
@@ -20,6 +24,12 @@ export interface UserSummary {
 export interface UserDetail extends UserSummary {
   emailVerified: boolean;
   roles: RoleView[];
+  /**
+   * Whether the caller may act on this user at all (edit, block, unblock, reset the password, delete;
+   * each still needs its own permission): they hold every permission the user's roles carry, and the
+   * user holds no role Steward does not manage. Nobody changes their own roles.
+   */
+  canManage: boolean;
 }
 
 /** One page of `GET /api/users`. */

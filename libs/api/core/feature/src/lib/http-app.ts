@@ -7,17 +7,16 @@ import { ProblemException } from '@steward/api-core-util';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 
 /** Largest request body the API reads; larger ones get 413. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
 
-const REQUEST_ID = /^[\w.:-]{1,64}$/;
-
-/** A caller's X-Request-Id when it is safe to echo and log, otherwise a fresh one. */
-export function requestIdOf(request: IncomingMessage): string {
-  const given = request.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+/**
+ * Every request gets an id of ours, whatever the caller sends: the audit log and the logs must not
+ * carry an id a caller chose. A caller's own X-Request-Id is kept apart as its correlation id.
+ */
+export function requestIdOf(): string {
+  return randomUUID();
 }
 
 /**
