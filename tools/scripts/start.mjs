@@ -21,7 +21,8 @@ const nx = spawn(
   ['nx', 'run-many', '-t', 'serve', '-p', 'dev-tenant', 'api', 'console', '--parallel=3', '--outputStyle=stream'],
   {
     stdio: 'inherit',
-    env: { NX_TUI: 'false', ...process.env },
+    // The API refuses development defaults unless told it is in development (it fails closed).
+    env: { NX_TUI: 'false', NODE_ENV: 'development', ...process.env },
   },
 );
 nx.on('exit', (code) => process.exit(code ?? 1));

@@ -2,8 +2,31 @@ import { Body, Controller, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Public } from '@steward/api-auth-feature';
 import { loadApiConfig } from '@steward/api-config-util';
-import { BODY_LIMIT_BYTES, createHttpApp } from '@steward/api-core-feature';
+import { BODY_LIMIT_BYTES, createHttpApp, MAX_JSON_DEPTH } from '@steward/api-core-feature';
+import { connect } from 'node:net';
 import { AppModule } from './app.module';
+
+/** Writes raw bytes to the server and returns everything it answers before closing. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(request));
+    let answer = '';
+    socket.on('data', (chunk) => (answer += chunk.toString('latin1')));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+    socket.setTimeout(5_000, () => socket.destroy(new Error('no answer')));
+  });
+}
+
+function headersOf(answer: string): Record<string, string> {
+  const [head] = answer.split('\r\n\r\n');
+  return Object.fromEntries(
+    head
+      .split('\r\n')
+      .slice(1)
+      .map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+}
 
 /** A public route that reads a body, standing in for any write route. */
 @Controller('echo')
@@ -21,11 +44,13 @@ class EchoModule {}
 describe('createHttpApp', () => {
   let app: NestFastifyApplication;
 
+  let port: number;
+
   beforeAll(async () => {
     const config = loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:' });
     app = await createHttpApp({ module: class TestRoot {}, imports: [AppModule.register(config), EchoModule] }, config);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    await app.listen(0, '127.0.0.1');
+    port = (app.getHttpServer().address() as { port: number }).port;
   });
 
   afterAll(async () => {
@@ -56,6 +81,26 @@ describe('createHttpApp', () => {
       expect(response.body).not.toMatch(/FST_|fastify|SyntaxError|Unexpected/i);
     });
 
+    it('should refuse JSON nested deeper than the limit with a 400 naming the reason', async () => {
+      for (const depth of [MAX_JSON_DEPTH + 1, 10_000]) {
+        const response = await post(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+        expect(response.statusCode).toBe(400);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.json()).toMatchObject({ status: 400, detail: expect.stringMatching(/nested/) });
+      }
+      const brackets = '['.repeat(MAX_JSON_DEPTH * 2);
+      expect((await post(JSON.stringify({ title: brackets }))).statusCode).toBe(201); // inside a string: just text
+      expect((await post(`{"a":${'['.repeat(MAX_JSON_DEPTH - 1)}${']'.repeat(MAX_JSON_DEPTH - 1)}}`)).statusCode).toBe(
+        201,
+      );
+    });
+
+    it('should refuse prototype-poisoning keys', async () => {
+      const response = await post('{"__proto__":{"admin":true}}');
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+
     it.each(['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x'])(
       'should refuse %s, which a browser may send cross-site without a preflight, with 415',
       async (contentType) => {
@@ -65,20 +110,35 @@ describe('createHttpApp', () => {
       },
     );
   });
+
+  describe('answers the HTTP server writes itself', () => {
+    it.each([
+      ['a malformed request line', 'GARBAGE / HTTP/9.9\r\n\r\n', 400],
+      ['oversized headers', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+      ['a header with a control character', 'GET /api/health HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n', 400],
+    ])('should answer %s with problem+json and the security headers', async (_case, request, status) => {
+      const answer = await rawExchange(port, request);
+      expect(answer.startsWith(`HTTP/1.1 ${status} `)).toBe(true);
+      const headers = headersOf(answer);
+      expect(headers).toMatchObject({
+        'content-type': 'application/problem+json',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+        'cache-control': 'no-store',
+      });
+      expect(JSON.parse(answer.split('\r\n\r\n')[1])).toMatchObject({ status });
+    });
+  });
 });
 
 describe('createHttpApp in production', () => {
   it('should send HSTS', async () => {
-    const config = loadApiConfig({
-      NODE_ENV: 'production',
-      AUTH0_ISSUER_BASE_URL: 'https://acme.eu.auth0.com/',
-      AUTH0_AUDIENCE: 'https://api.acme.com/',
-      AUTH0_MGMT_DOMAIN: 'acme.eu.auth0.com',
-      AUTH0_MGMT_CLIENT_ID: 'id',
-      AUTH0_MGMT_CLIENT_SECRET: 'secret',
-      DATABASE_URL: 'sqlite::memory:',
-      CORS_ORIGINS: 'https://console.acme.com',
-    });
+    // Production refuses SQLite; only the headers are under test here, so the test config is reused.
+    const config = {
+      ...loadApiConfig({ NODE_ENV: 'test', DATABASE_URL: 'sqlite::memory:' }),
+      env: 'production' as const,
+    };
     const app = await createHttpApp(AppModule.register(config), config);
     try {
       await app.init();

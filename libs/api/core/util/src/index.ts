@@ -3,3 +3,4 @@ export * from './lib/problem-details.filter';
 export * from './lib/cursor';
 export * from './lib/validation';
 export * from './lib/request-id.decorator';
+export * from './lib/unavailable';

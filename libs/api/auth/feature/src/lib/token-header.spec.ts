@@ -1,5 +1,5 @@
 import { InvalidTokenError } from './bearer-errors';
-import { checkedKeyId } from './token-header';
+import { checkClaimsSetShape, checkedKeyId } from './token-header';
 
 const PAYLOAD = Buffer.from(JSON.stringify({ sub: 'user' })).toString('base64url');
 
@@ -83,5 +83,20 @@ describe('checkedKeyId', () => {
       expect(refusal(`${header}.${PAYLOAD}`)).toMatch(/malformed/);
       expect(refusal(`${header}.${PAYLOAD}.sig.extra`)).toMatch(/malformed/);
     });
+  });
+});
+
+describe('checkClaimsSetShape', () => {
+  const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'key-1' })).toString('base64url');
+  const withPayload = (json: string) => `${header}.${Buffer.from(json).toString('base64url')}.signature`;
+
+  it('should pass a JSON object payload', () => {
+    expect(() => checkClaimsSetShape(withPayload('{"sub":"user"}'))).not.toThrow();
+  });
+
+  it('should refuse every payload that is not a JSON object', () => {
+    for (const json of ['null', '0', '"sub"', '[{"sub":"user"}]', 'true', '{"sub":', '']) {
+      expect(() => checkClaimsSetShape(withPayload(json))).toThrow(InvalidTokenError);
+    }
   });
 });

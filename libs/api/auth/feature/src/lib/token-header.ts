@@ -26,15 +26,32 @@ export function checkedKeyId(token: string): string {
   return header['kid'];
 }
 
+/**
+ * Checks that a JWT's payload is a JSON object (RFC 7519 §7.2: the claims set is a JSON object)
+ * before any verifier sees it: a signed `null`, number, string or array payload is refused here,
+ * so no library downstream ever reads claims off something that is not an object.
+ */
+export function checkClaimsSetShape(token: string): void {
+  if (!isJsonObject(segment(token, 1))) throw new InvalidTokenError('The access token payload is not a JSON object.');
+}
+
 function decodeHeader(token: string): Record<string, unknown> {
+  const header = segment(token, 0);
+  if (!isJsonObject(header)) throw new InvalidTokenError('The access token is malformed.');
+  return header;
+}
+
+/** The JSON value of part `index` of a three-part JWT, or undefined when it does not decode. */
+function segment(token: string, index: 0 | 1): unknown {
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidTokenError('The access token is malformed.');
   try {
-    const header: unknown = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
-    if (typeof header === 'object' && header !== null && !Array.isArray(header))
-      return header as Record<string, unknown>;
+    return JSON.parse(Buffer.from(parts[index], 'base64url').toString('utf8'));
   } catch {
-    // fall through to the same answer as a non-object header
+    return undefined;
   }
-  throw new InvalidTokenError('The access token is malformed.');
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

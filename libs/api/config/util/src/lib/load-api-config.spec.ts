@@ -24,7 +24,7 @@ function problemsOf(env: Record<string, string | undefined>): string[] {
 describe('loadApiConfig', () => {
   describe('in development', () => {
     it('should default to the local dev tenant and loopback', () => {
-      const config = loadApiConfig({});
+      const config = loadApiConfig({ NODE_ENV: 'development' });
       expect(config.auth).toEqual({
         issuer: 'http://localhost:4600/',
         audience: 'https://api.steward.local/',
@@ -40,7 +40,7 @@ describe('loadApiConfig', () => {
     });
 
     it('should add the trailing slash Auth0 puts in iss', () => {
-      expect(loadApiConfig({ AUTH0_ISSUER_BASE_URL: 'http://localhost:4600' }).auth.issuer).toBe(
+      expect(loadApiConfig({ NODE_ENV: 'test', AUTH0_ISSUER_BASE_URL: 'http://localhost:4600' }).auth.issuer).toBe(
         'http://localhost:4600/',
       );
     });
@@ -67,6 +67,39 @@ describe('loadApiConfig', () => {
       ]) {
         expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${name}: missing`)));
       }
+    });
+
+    it('should apply production rules when NODE_ENV is unset, so a forgotten variable fails closed', () => {
+      const { NODE_ENV: _unset, ...withoutEnv } = production;
+      expect(loadApiConfig(withoutEnv).env).toBe('production');
+      expect(problemsOf({})).toContainEqual(expect.stringMatching(/^AUTH0_MGMT_CLIENT_SECRET: missing/));
+      expect(problemsOf({ NODE_ENV: '  ' })).toContainEqual(expect.stringMatching(/^DATABASE_URL: missing/));
+    });
+
+    it.each([
+      ['AUTH0_ISSUER_BASE_URL', 'https://localhost:4600/'],
+      ['AUTH0_ISSUER_BASE_URL', 'https://127.0.0.1/'],
+      ['AUTH0_ISSUER_BASE_URL', 'https://tenant.steward.local/'],
+      ['AUTH0_MGMT_DOMAIN', 'localhost:4600'],
+      ['AUTH0_MGMT_DOMAIN', '127.0.0.1'],
+      ['AUTH0_MGMT_CLIENT_SECRET', 'dev-tenant-fixture-management-secret'],
+      ['DATABASE_URL', 'sqlite:.data/steward.sqlite'],
+      ['CORS_ORIGINS', 'http://console.acme.com'],
+      ['CORS_ORIGINS', 'https://console.acme.com,http://localhost:4200'],
+    ])('should refuse the development value of %s (%p)', (name, value) => {
+      const problems = problemsOf({ ...production, [name]: value });
+      expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name}: .*development only`))]);
+    });
+
+    it('should keep accepting those values outside production', () => {
+      expect(() =>
+        loadApiConfig({
+          NODE_ENV: 'test',
+          AUTH0_ISSUER_BASE_URL: 'http://127.0.0.1:4600/',
+          AUTH0_MGMT_DOMAIN: '127.0.0.1:4600',
+          CORS_ORIGINS: 'http://127.0.0.1:4200',
+        }),
+      ).not.toThrow();
     });
 
     it('should require an https issuer', () => {

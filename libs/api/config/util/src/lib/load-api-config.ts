@@ -14,7 +14,7 @@ type Env = Record<string, string | undefined>;
  * Development defaults point at the local dev tenant. The management secret is the dev
  * tenant's fixture (tools/auth0/dev/fixtures.yaml), never a real one.
  */
-const DEVELOPMENT_DEFAULTS: Env = {
+export const DEVELOPMENT_DEFAULTS: Env = {
   AUTH0_ISSUER_BASE_URL: 'http://localhost:4600/',
   AUTH0_AUDIENCE: 'https://api.steward.local/',
   AUTH0_MGMT_DOMAIN: 'localhost:4600',
@@ -38,11 +38,16 @@ const ALWAYS_DEFAULTS: Env = {
  */
 export function loadApiConfig(source: Env): ApiConfig {
   const problems: string[] = [];
-  const nodeEnv = source['NODE_ENV'] ?? 'development';
+  // Fail closed: only an explicit development or test environment gets development defaults.
+  const nodeEnv = source['NODE_ENV']?.trim() || 'production';
   if (nodeEnv !== 'development' && nodeEnv !== 'test' && nodeEnv !== 'production') {
     problems.push(`NODE_ENV: expected development, test or production, got "${nodeEnv}"`);
   }
   const production = nodeEnv === 'production';
+  /** In production, a value only development may use is refused with `why`. */
+  const notInProduction = (name: string, isDevelopmentValue: boolean, why: string): void => {
+    if (production && isDevelopmentValue) problems.push(`${name}: ${why} is for development only`);
+  };
   const env: Env = { ...ALWAYS_DEFAULTS, ...(production ? {} : DEVELOPMENT_DEFAULTS), ...nonEmpty(source) };
 
   const required = (name: string, expected: string): string => {
@@ -63,6 +68,7 @@ export function loadApiConfig(source: Env): ApiConfig {
       !!url && (url.protocol === 'https:' || (!production && url.protocol === 'http:')) && !url.search && !url.hash,
       production ? 'an https:// URL without query or fragment' : 'an http(s):// URL without query or fragment',
     );
+    if (url) notInProduction('AUTH0_ISSUER_BASE_URL', isLocalHost(url.hostname), 'a local issuer');
   }
 
   const audience = required('AUTH0_AUDIENCE', "this API's identifier in Auth0, e.g. https://api.example.com/");
@@ -77,8 +83,14 @@ export function loadApiConfig(source: Env): ApiConfig {
       /^[a-z0-9.-]+(:\d{1,5})?$/i.test(domain),
       'a bare host name (no scheme, no path), e.g. acme.eu.auth0.com',
     );
+  if (domain) notInProduction('AUTH0_MGMT_DOMAIN', isLocalHost(domain.replace(/:\d+$/, '')), 'a local tenant');
   const clientId = required('AUTH0_MGMT_CLIENT_ID', 'the client id of the machine-to-machine application');
   const clientSecret = required('AUTH0_MGMT_CLIENT_SECRET', 'the client secret of the machine-to-machine application');
+  notInProduction(
+    'AUTH0_MGMT_CLIENT_SECRET',
+    clientSecret === DEVELOPMENT_DEFAULTS['AUTH0_MGMT_CLIENT_SECRET'],
+    "the dev tenant's fixture secret",
+  );
 
   const databaseUrl = required('DATABASE_URL', 'mysql://user:pass@host:3306/db or sqlite:path');
   if (databaseUrl)
@@ -87,6 +99,7 @@ export function loadApiConfig(source: Env): ApiConfig {
       /^mysql:\/\/[^/]+\/[^/?]+/.test(databaseUrl) || /^sqlite:.+/.test(databaseUrl),
       'mysql://user:pass@host:3306/db or sqlite:path',
     );
+  notInProduction('DATABASE_URL', databaseUrl.startsWith('sqlite:'), 'the embedded SQLite database');
 
   const corsOrigins = required(
     'CORS_ORIGINS',
@@ -101,6 +114,8 @@ export function loadApiConfig(source: Env): ApiConfig {
       `CORS_ORIGINS: "${badOrigin}" is not an exact origin; expected scheme://host[:port] with no path, and never *`,
     );
   }
+  const plainOrigin = corsOrigins.find((origin) => origin.startsWith('http://'));
+  notInProduction('CORS_ORIGINS', plainOrigin !== undefined, `the plain-http origin "${plainOrigin}"`);
 
   const jwksCooldown = Number(env['AUTH0_JWKS_COOLDOWN_SECONDS']);
   check(
@@ -144,6 +159,19 @@ function parseUrl(value: string): URL | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Hosts that can only be this machine or a development name. */
+function isLocalHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host === '::1' ||
+    host === '0.0.0.0' ||
+    /^127\.\d+\.\d+\.\d+$/.test(host)
+  );
 }
 
 function isExactOrigin(value: string): boolean {

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +6,8 @@ import { ProblemException } from '@steward/api-core-util';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { useJsonBodies } from './json-body';
+import { clientErrorHandler, securityHeaders } from './security-headers';
 
 /** Largest request body the API reads; larger ones get 413. */
 export const BODY_LIMIT_BYTES = 100 * 1024;
@@ -25,13 +26,25 @@ export function requestIdOf(): string {
  * called with the wrong method. Errors become problem+json through the global filter.
  */
 export async function createHttpApp(module: DynamicModule, config: ApiConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, genReqId: requestIdOf, trustProxy: false });
+  const headers = securityHeaders(config.env);
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    trustProxy: false,
+    clientErrorHandler: clientErrorHandler(headers),
+  });
   // JSON only: no form or text bodies, which browsers may send cross-site without a preflight.
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
     bufferLogs: true,
     bodyParser: false,
   });
-  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeContentTypeParser('text/plain');
+  useJsonBodies(fastify, BODY_LIMIT_BYTES);
+  // First hook of every request, so answers from CORS preflights and early errors carry them too.
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.headers(headers).header('x-request-id', request.id);
+  });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.enableCors({
@@ -41,21 +54,12 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
     exposedHeaders: ['etag', 'location', 'www-authenticate', 'retry-after', 'x-request-id'],
     maxAge: 600,
   });
-  await app.register(helmet, {
-    // JSON only: nothing may load, frame or embed an API response.
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
-    frameguard: { action: 'deny' },
-    hsts: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
 
-  const fastify = app.getHttpAdapter().getInstance();
   const routes = FindMyWay();
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.on(method as HTTPMethod, route.url, () => undefined);
   });
-  fastify.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id).header('cache-control', 'no-store');
+  fastify.addHook('onRequest', async (request) => {
     if (request.routeOptions.url !== undefined) return;
     const path = request.url.split('?')[0];
     const allowed = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => routes.find(method, path));

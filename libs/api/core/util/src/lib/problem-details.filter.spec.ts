@@ -112,5 +112,30 @@ describe('ProblemDetailsFilter', () => {
       expect(respond({ statusCode: '404' }).statusCode).toBe(500);
       expect(respond(null).statusCode).toBe(500);
     });
+
+    it.each([
+      [
+        'a refused connection',
+        Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:3306'), { code: 'ECONNREFUSED' }),
+      ],
+      ['a lost connection', Object.assign(new Error('Connection lost'), { code: 'PROTOCOL_CONNECTION_LOST' })],
+      [
+        'a lock timeout wrapped by the ORM',
+        Object.assign(new Error('Lock wait timeout exceeded'), { driverError: { code: 'ER_LOCK_WAIT_TIMEOUT' } }),
+      ],
+    ])('should answer %s with 503 and Retry-After, saying nothing about the database', (_case, error) => {
+      const logWarn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const reply = respond(error);
+      logWarn.mockRestore();
+      expect(reply.statusCode).toBe(503);
+      expect(reply.headerValues['retry-after']).toBe('2');
+      expect(reply.body).toMatchObject({ status: 503, title: 'Service Unavailable' });
+      expect(JSON.stringify(reply.body)).not.toMatch(/3306|ECONN|PROTOCOL|Lock|database/i);
+      expect(logError).not.toHaveBeenCalled();
+    });
+
+    it('should not take an error of ours for an outage', () => {
+      expect(respond(Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' })).statusCode).toBe(500);
+    });
   });
 });

@@ -18,7 +18,6 @@ export const RequestId = createParamDecorator(
 );
 
 /** The caller's X-Request-Id (see `correlationIdOf`), or null. */
-export const CorrelationId = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): string | null =>
-    correlationIdOf(context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>().headers),
+export const CorrelationId = createParamDecorator((_data: unknown, context: ExecutionContext): string | null =>
+  correlationIdOf(context.switchToHttp().getRequest<{ headers: IncomingHttpHeaders }>().headers),
 );

@@ -1,4 +1,5 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { ProblemException } from './problem.exception';
 
 /**
@@ -34,3 +35,10 @@ function flatten(errors: ValidationError[], prefix = ''): Record<string, string[
   }
   return fields;
 }
+
+/**
+ * A field the caller may leave out. Unlike class-validator's `@IsOptional()`, which also skips
+ * `null`, only an absent field (`undefined`) is skipped: `{"title": null}` is validated like any
+ * other value and answered 400 naming the field, never written to the database.
+ */
+export const Optional = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);

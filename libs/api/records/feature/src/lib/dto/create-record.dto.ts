@@ -1,6 +1,7 @@
+import { Optional } from '@steward/api-core-util';
 import { RECORD_LIMITS, RECORD_STATUSES, type RecordInput, type RecordStatus } from '@steward/shared-domain';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
@@ -13,7 +14,7 @@ export class CreateRecordDto implements RecordInput {
   @Length(1, RECORD_LIMITS.title)
   title!: string;
 
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(RECORD_LIMITS.description)
   description = '';
@@ -22,7 +23,7 @@ export class CreateRecordDto implements RecordInput {
   status!: RecordStatus;
 
   /** Up to 20 labels of 1–40 characters each. */
-  @IsOptional()
+  @Optional()
   @Transform(trimEach)
   @IsArray()
   @ArrayMaxSize(RECORD_LIMITS.tags)

@@ -1,22 +1,23 @@
+import { Optional } from '@steward/api-core-util';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** Query of `GET /api/users`. Auth0 lets a search page through its first 1 000 results only. */
 export class ListUsersQuery {
   /** Words that must start the email or the name. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(999)
   page = 0;
 
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -1,17 +1,18 @@
+import { Optional } from '@steward/api-core-util';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length } from 'class-validator';
+import { IsBoolean, IsString, Length } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Body of `PATCH /api/users/:id`: only these two fields; anything else is refused, never passed on. */
 export class UpdateUserDto {
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @Length(1, 100)
   name?: string;
 
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   blocked?: boolean;
 }
