@@ -31,8 +31,40 @@ describe('Start-up checks', () => {
     expect(output).not.toMatch(/\n\s+at /); // a message, not a stack trace
   });
 
+  it('should fail closed when NODE_ENV is unset: production rules, no development defaults', () => {
+    const { status, output } = run('api', {});
+    expect(status).toBe(1);
+    for (const name of ['AUTH0_ISSUER_BASE_URL', 'AUTH0_MGMT_CLIENT_SECRET', 'DATABASE_URL', 'CORS_ORIGINS']) {
+      expect(output).toContain(`${name}: missing`);
+    }
+  });
+
+  it('should refuse development values in production, naming each', () => {
+    const { status, output } = run('api', {
+      NODE_ENV: 'production',
+      AUTH0_ISSUER_BASE_URL: 'https://localhost:4600/',
+      AUTH0_AUDIENCE: 'https://api.example.com/',
+      AUTH0_MGMT_DOMAIN: 'localhost:4600',
+      AUTH0_MGMT_CLIENT_ID: 'steward-management',
+      AUTH0_MGMT_CLIENT_SECRET: 'dev-tenant-fixture-management-secret',
+      DATABASE_URL: 'sqlite:.data/steward.sqlite',
+      CORS_ORIGINS: 'http://console.example.com',
+    });
+    expect(status).toBe(1);
+    for (const name of [
+      'AUTH0_ISSUER_BASE_URL',
+      'AUTH0_MGMT_DOMAIN',
+      'AUTH0_MGMT_CLIENT_SECRET',
+      'DATABASE_URL',
+      'CORS_ORIGINS',
+    ]) {
+      expect(output).toMatch(new RegExp(`${name}: .*development only`));
+    }
+    expect(output).not.toContain('dev-tenant-fixture-management-secret:');
+  });
+
   it('should stop the API when CORS_ORIGINS is a wildcard', () => {
-    const { status, output } = run('api', { CORS_ORIGINS: '*', PORT: '1' });
+    const { status, output } = run('api', { NODE_ENV: 'development', CORS_ORIGINS: '*', PORT: '1' });
     expect(status).toBe(1);
     expect(output).toContain('CORS_ORIGINS: "*" is not an exact origin');
   });

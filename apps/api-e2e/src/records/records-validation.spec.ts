@@ -33,6 +33,11 @@ describe('Records validation', () => {
     ['an unknown field', { title: 't', status: 'draft', priority: 'high' }, 'priority'],
     ['a client-chosen id', { title: 't', status: 'draft', id: '00000000-0000-4000-8000-000000000000' }, 'id'],
     ['a client-chosen owner', { title: 't', status: 'draft', ownerSub: 'auth0|someone-else' }, 'ownerSub'],
+    ['a null title', { title: null, status: 'draft' }, 'title'],
+    ['a null description', { title: 't', description: null, status: 'draft' }, 'description'],
+    ['a null status', { title: 't', status: null }, 'status'],
+    ['null tags', { title: 't', status: 'draft', tags: null }, 'tags'],
+    ['a null among the tags', { title: 't', status: 'draft', tags: ['a', null] }, 'tags'],
   ];
 
   it.each(badBodies)('should refuse %s with a 400 naming the field, writing nothing', async (_name, body, field) => {
@@ -51,6 +56,22 @@ describe('Records validation', () => {
       expect((await staff.request('', { method: 'POST', body })).status).toBe(400);
     }
   });
+
+  it.each(['title', 'description', 'status', 'tags'])(
+    'should refuse a PATCH setting %s to null with a 400 naming it, changing nothing',
+    async (field) => {
+      const created = await staff.create({ title: 'Patched with null', description: 'kept', tags: ['kept'] });
+      const response = await staff.patch(created.id, { [field]: null }, `"${created.version}"`);
+      expect(response.status).toBe(400);
+      expect(Object.keys((await response.json()).errors)).toEqual([field]);
+      expect(await (await staff.request(`/${created.id}`)).json()).toMatchObject({
+        title: 'Patched with null',
+        description: 'kept',
+        tags: ['kept'],
+        version: created.version,
+      });
+    },
+  );
 
   const badQueries: [string, string, string][] = [
     ['limit=0', 'limit=0', 'limit'],

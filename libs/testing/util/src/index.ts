@@ -5,3 +5,4 @@ export * from './lib/database';
 export * from './lib/fake-issuer';
 export * from './lib/stack';
 export * from './lib/tokens';
+export * from './lib/tcp-proxy';
