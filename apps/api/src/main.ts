@@ -3,6 +3,11 @@ import { ConfigError, loadApiConfig, type ApiConfig } from '@steward/api-config-
 import { createHttpApp } from '@steward/api-core-feature';
 import { AppModule } from './app/app.module';
 
+// Defence in depth: a stray rejected promise is a bug to log loudly, never a reason to stop serving everyone.
+process.on('unhandledRejection', (reason) => {
+  Logger.error(`Unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`, 'Process');
+});
+
 async function bootstrap(): Promise<void> {
   let config: ApiConfig;
   try {
