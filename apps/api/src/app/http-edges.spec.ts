@@ -111,6 +111,46 @@ describe('createHttpApp', () => {
     );
   });
 
+  describe('answers before routing', () => {
+    const SECURITY = {
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+      'cache-control': 'no-store',
+    };
+
+    it.each([
+      ['a malformed percent-encoding', '/api/records/%E0%A4%A', 400],
+      ['an over-long path parameter', `/api/records/${'a'.repeat(300)}`, 414],
+      ['an unknown route', '/api/nothing-here', 404],
+    ])(
+      'should answer %s with problem+json, the security headers and no echo of the path',
+      async (_case, url, status) => {
+        const response = await app.inject({ method: 'GET', url });
+        expect(response.statusCode).toBe(status);
+        expect(response.headers).toMatchObject({
+          ...SECURITY,
+          'content-type': expect.stringMatching(/^application\/problem\+json/),
+        });
+        expect(response.body).not.toMatch(/FST_|records|aaaa/);
+      },
+    );
+
+    it('should give CORS preflights, valid or not, the security headers', async () => {
+      const valid = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/records',
+        headers: { origin: 'http://localhost:4200', 'access-control-request-method': 'GET' },
+      });
+      expect(valid.statusCode).toBe(204);
+      expect(valid.headers).toMatchObject(SECURITY);
+      const bare = await app.inject({ method: 'OPTIONS', url: '/api/records' });
+      expect(bare.statusCode).toBeLessThan(500);
+      expect(bare.headers).toMatchObject(SECURITY);
+      expect(bare.headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+
   describe('answers the HTTP server writes itself', () => {
     it.each([
       ['a malformed request line', 'GARBAGE / HTTP/9.9\r\n\r\n', 400],

@@ -3,9 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ApiConfig } from '@steward/api-config-util';
 import { ProblemException } from '@steward/api-core-util';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { Logger } from 'nestjs-pino';
+import { PROBLEM_CONTENT_TYPE } from '@steward/shared-domain';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { useJsonBodies } from './json-body';
 import { clientErrorHandler, securityHeaders } from './security-headers';
 
@@ -32,6 +35,15 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
     genReqId: requestIdOf,
     trustProxy: false,
     clientErrorHandler: clientErrorHandler(headers),
+    // A malformed percent-encoding or an over-long path parameter, refused before routing.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      void reply
+        .code(status)
+        .headers(headers)
+        .type(PROBLEM_CONTENT_TYPE)
+        .send({ type: 'about:blank', title: STATUS_CODES[status], status, detail: 'The request path is not valid.' });
+    },
   });
   // JSON only: no form or text bodies, which browsers may send cross-site without a preflight.
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, {
@@ -41,8 +53,8 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain');
   useJsonBodies(fastify, BODY_LIMIT_BYTES);
-  // First hook of every request, so answers from CORS preflights and early errors carry them too.
-  fastify.addHook('onRequest', async (request, reply) => {
+  // On send, so every answer carries them: CORS preflights and 404s included.
+  fastify.addHook('onSend', async (request, reply) => {
     void reply.headers(headers).header('x-request-id', request.id);
   });
   app.useLogger(app.get(Logger));
@@ -53,6 +65,8 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'x-request-id'],
     exposedHeaders: ['etag', 'location', 'www-authenticate', 'retry-after', 'x-request-id'],
     maxAge: 600,
+    // A malformed preflight falls through to the ordinary problem+json 404 instead of a text/plain 400.
+    strictPreflight: false,
   });
 
   const routes = FindMyWay();
