@@ -85,11 +85,11 @@ async function cookieInCrossSiteFrame(testInfo: TestInfo, thirdPartyCookies: 'bl
   }
 }
 
-/** Every address the tab's top-level document loads, in order. */
+/** Every address the tab's top-level document requests, in order, redirects included. */
 function topLevelNavigations(page: Page): string[] {
   const urls: string[] = [];
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) urls.push(frame.url());
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) urls.push(request.url());
   });
   return urls;
 }
