@@ -137,13 +137,15 @@ async function storedByConsole(page: Page): Promise<string[]> {
 const JWT_LIKE = /eyJ[\w-]+\.[\w-]+/;
 
 test.describe('Reloading the console when it and the tenant are on different sites', () => {
-  test('the test browser blocks third-party cookies (the reload tests would prove nothing otherwise)', async ({}, testInfo) => {
+  test('the test browser blocks third-party cookies (the reload tests would prove nothing otherwise)', async () => {
+    const testInfo = test.info();
     // The control: the same probe does see the cookie when third-party cookies are allowed.
     await expect(cookieInCrossSiteFrame(testInfo, 'allow')).resolves.toContain('probe=1');
     await expect(cookieInCrossSiteFrame(testInfo, 'block')).resolves.toBe('');
   });
 
-  test('a signed-in admin stays signed in, on the same address, when reloading the start page and a guarded page', async ({}, testInfo) => {
+  test('a signed-in admin stays signed in, on the same address, when reloading the start page and a guarded page', async () => {
+    const testInfo = test.info();
     const context = await launch(testInfo, 'block');
     try {
       const page = await context.newPage();
@@ -183,7 +185,8 @@ test.describe('Reloading the console when it and the tenant are on different sit
     }
   });
 
-  test('a reload after the tenant session ended goes through the tenant once, then shows the start page signed out', async ({}, testInfo) => {
+  test('a reload after the tenant session ended goes through the tenant once, then shows the start page signed out', async () => {
+    const testInfo = test.info();
     const context = await launch(testInfo, 'block');
     try {
       const page = await context.newPage();
