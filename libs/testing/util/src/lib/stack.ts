@@ -94,12 +94,22 @@ export interface Stack {
  * Starts the built dev tenant and API (and optionally the built console) on free ports, the way
  * `npm start` runs them, with throwaway data. Build them first (`nx build …`).
  */
-export async function startStack(options: { console?: boolean; database?: 'mysql' | 'sqlite' } = {}): Promise<Stack> {
+export async function startStack(
+  options: {
+    console?: boolean;
+    database?: 'mysql' | 'sqlite';
+    /**
+     * Host name in the console's URL (default `localhost`, the tenant's site). `127.0.0.1` puts the
+     * console on another site than the tenant, as a console and an `*.auth0.com` tenant are.
+     */
+    consoleHost?: 'localhost' | '127.0.0.1';
+  } = {},
+): Promise<Stack> {
   const root = workspaceRoot();
   const work = mkdtempSync(join(tmpdir(), 'steward-stack-'));
   const [tenantPort, consolePort] = await Promise.all([freePort(), freePort()]);
   const tenantUrl = `http://localhost:${tenantPort}`;
-  const consoleUrl = options.console ? `http://localhost:${consolePort}` : undefined;
+  const consoleUrl = options.console ? `http://${options.consoleHost ?? 'localhost'}:${consolePort}` : undefined;
   const stops: (() => Promise<void>)[] = [];
   let site: Server | undefined;
 

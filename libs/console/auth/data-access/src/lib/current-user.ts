@@ -13,6 +13,8 @@ export class CurrentUser {
   private readonly apiUrl = inject(CONSOLE_CONFIG).apiUrl;
 
   readonly me = httpResource<Me>(() => (this.session.isAuthenticated() ? `${this.apiUrl}/api/me` : undefined));
+  /** The signed-in user's Auth0 user id, once `/api/me` answered. */
+  readonly sub = computed(() => (this.me.hasValue() ? this.me.value().sub : null));
   readonly permissions = computed<ReadonlySet<Permission>>(
     () => new Set(this.me.hasValue() ? this.me.value().permissions : []),
   );

@@ -10,7 +10,7 @@ export const NO_ACCESS_PATH = '/no-access';
 /**
  * Lets a route open only for users holding every `required` permission per `GET /api/me`;
  * others get the "you don't have access" page (with the address they asked for). Put it after
- * Auth0's `authGuardFn`, which sends signed-out users to sign in. The API still decides.
+ * `requireSignIn`, which sends signed-out users to sign in. The API still decides.
  */
 export function requirePermissions(...required: Permission[]): CanActivateFn {
   return (_route, state) => {

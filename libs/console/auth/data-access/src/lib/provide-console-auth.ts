@@ -1,12 +1,14 @@
-import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
+import { inject, makeEnvironmentProviders, provideAppInitializer, type EnvironmentProviders } from '@angular/core';
 import { provideAuth0 } from '@auth0/auth0-angular';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './console-config';
+import { SessionRestore } from './session-restore';
 
 /**
  * Signs users in with Auth0 (authorization code + PKCE); Auth0's interceptor (installed by
  * `provideConsoleHttp()`) attaches access tokens to calls to the Steward API's origin only. Tokens
- * stay in memory: rotating refresh tokens within a page, and silent authentication against the
- * tenant's session after a reload (nothing in localStorage).
+ * stay in memory: rotating refresh tokens within a page; after a reload, silent authentication
+ * against the tenant's session, or — where the browser keeps the tenant's cookie out of the
+ * iframe — one top-level round trip through the tenant (`SessionRestore`). Nothing in web storage.
  */
 export function provideConsoleAuth(config: ConsoleConfig): EnvironmentProviders {
   return makeEnvironmentProviders([
@@ -26,5 +28,7 @@ export function provideConsoleAuth(config: ConsoleConfig): EnvironmentProviders 
         allowedList: [`${config.apiUrl}/api/*`],
       },
     }),
+    // Starts the sign-in check before the first route is guarded.
+    provideAppInitializer(() => void inject(SessionRestore)),
   ]);
 }

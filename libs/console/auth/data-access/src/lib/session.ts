@@ -1,19 +1,38 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, inject } from '@angular/core';
+import { Injectable, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { AuthService } from '@auth0/auth0-angular';
-import { map } from 'rxjs';
+import { filter, map, switchMap, take, type Observable } from 'rxjs';
+import { SessionMarker } from './session-marker';
+import { SessionRestore } from './session-restore';
+
+/** What a `prompt=none` request answers when the tenant has no session: being signed out, not a failure. */
+const SILENT_ANSWERS = new Set(['login_required', 'consent_required', 'interaction_required']);
 
 /** The browser's sign-in state as signals, and the two things a user can do with it. */
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly auth = inject(AuthService);
+  private readonly restore = inject(SessionRestore);
+  private readonly marker = inject(SessionMarker);
   private readonly document = inject(DOCUMENT);
 
-  readonly isLoading = toSignal(this.auth.isLoading$, { initialValue: true });
+  /** True until the start-up sign-in state is final, including a session restore through the tenant. */
+  readonly isLoading = computed(() => !this.restore.settled());
   readonly isAuthenticated = toSignal(this.auth.isAuthenticated$, { initialValue: false });
   /** Why the last sign-in failed, e.g. Auth0's "user is blocked". */
-  readonly error = toSignal(this.auth.error$.pipe(map((error) => error.message)), { initialValue: null });
+  readonly error = toSignal(
+    this.auth.error$.pipe(
+      filter((error) => !SILENT_ANSWERS.has(String((error as { error?: unknown }).error))),
+      map((error) => error.message),
+    ),
+    { initialValue: null },
+  );
+
+  /** Emits once, when the sign-in state is final: whether the user is signed in. */
+  whenSettled(): Observable<boolean> {
+    return this.restore.signedIn$.pipe(switchMap(() => this.auth.isAuthenticated$.pipe(take(1))));
+  }
 
   signIn(target = '/'): void {
     this.auth.loginWithRedirect({ appState: { target } }).subscribe();
@@ -21,6 +40,7 @@ export class Session {
 
   /** Signs out of the console and of the tenant (Auth0 `/v2/logout`). */
   signOut(): void {
+    this.marker.forget();
     this.auth.logout({ logoutParams: { returnTo: this.document.location.origin } }).subscribe();
   }
 }

@@ -9,7 +9,12 @@ import { UsersApi } from './users-api';
 const API = 'https://api.example.com/api';
 const ID = 'auth0|abc123';
 const ENCODED = `${API}/users/auth0%7Cabc123`;
-const admin: RoleView = { id: 'rol_admin', name: 'admin', description: 'Everything' };
+const admin: RoleView = {
+  id: 'rol_admin',
+  name: 'admin',
+  description: 'Everything',
+  permissions: ['read:users', 'update:users', 'delete:users'],
+};
 const user: UserDetail = {
   id: ID,
   email: 'ada@example.com',
@@ -20,6 +25,7 @@ const user: UserDetail = {
   createdAt: '2025-01-01T00:00:00.000Z',
   emailVerified: true,
   roles: [admin],
+  canManage: true,
 };
 
 describe('UsersApi', () => {

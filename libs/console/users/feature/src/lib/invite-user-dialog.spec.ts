@@ -18,6 +18,7 @@ const bo: UserDetail = {
   createdAt: '2025-01-01T00:00:00.000Z',
   emailVerified: false,
   roles: [],
+  canManage: true,
 };
 
 describe('InviteUserDialog', () => {

@@ -8,9 +8,13 @@ import { UsersApi } from '@steward/console-users-data-access';
 import type { UserDetail } from '@steward/shared-domain';
 import { filter, finalize, of, switchMap, tap, type Observable } from 'rxjs';
 import { CopyLink } from './copy-link';
+import { manageable } from './delegation';
 import { refusalMessage } from './refusal';
 
-/** Block/unblock, password reset and delete, each shown only with its permission; refusals stay beside them. */
+/**
+ * Block/unblock, password reset and delete, each shown only with its permission and only on users the
+ * signed-in user may act on (SPEC §5); refusals stay beside them.
+ */
 @Component({
   selector: 'st-user-actions',
   imports: [MatButtonModule, CopyLink],
@@ -19,46 +23,52 @@ import { refusalMessage } from './refusal';
     @if (canUpdate() || canDelete()) {
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">Actions</h2>
-        <div class="buttons">
-          @if (canUpdate()) {
-            @if (user().blocked) {
+        @if (!manageable()) {
+          <p class="note" data-testid="actions-not-allowed">
+            This user’s roles carry permissions you do not hold, so you cannot block, reset or delete their account.
+          </p>
+        } @else {
+          <div class="buttons">
+            @if (canUpdate()) {
+              @if (user().blocked) {
+                <button
+                  mat-stroked-button
+                  type="button"
+                  data-testid="unblock-user"
+                  [disabled]="busy()"
+                  (click)="unblock()"
+                >
+                  Unblock
+                </button>
+              } @else {
+                <button mat-stroked-button type="button" data-testid="block-user" [disabled]="busy()" (click)="block()">
+                  Block
+                </button>
+              }
               <button
                 mat-stroked-button
                 type="button"
-                data-testid="unblock-user"
+                data-testid="reset-password"
                 [disabled]="busy()"
-                (click)="unblock()"
+                (click)="resetPassword()"
               >
-                Unblock
-              </button>
-            } @else {
-              <button mat-stroked-button type="button" data-testid="block-user" [disabled]="busy()" (click)="block()">
-                Block
+                Send password reset
               </button>
             }
-            <button
-              mat-stroked-button
-              type="button"
-              data-testid="reset-password"
-              [disabled]="busy()"
-              (click)="resetPassword()"
-            >
-              Send password reset
-            </button>
-          }
-          @if (canDelete()) {
-            <button
-              mat-flat-button
-              type="button"
-              class="danger"
-              data-testid="delete-user"
-              [disabled]="busy()"
-              (click)="remove()"
-            >
-              Delete user
-            </button>
-          }
-        </div>
+            @if (canDelete()) {
+              <button
+                mat-flat-button
+                type="button"
+                class="danger"
+                data-testid="delete-user"
+                [disabled]="busy()"
+                (click)="remove()"
+              >
+                Delete user
+              </button>
+            }
+          </div>
+        }
         @if (refusal(); as message) {
           <p class="refusal" role="alert" data-testid="action-refusal">{{ message }}</p>
         }
@@ -85,6 +95,10 @@ import { refusalMessage } from './refusal';
       background: var(--mat-sys-error);
       color: var(--mat-sys-on-error);
     }
+    .note {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
     .refusal {
       color: var(--mat-sys-error);
     }
@@ -105,6 +119,7 @@ export class UserActions {
   private readonly destroyRef = inject(DestroyRef);
   protected readonly canUpdate = computed(() => this.currentUser.can('update:users'));
   protected readonly canDelete = computed(() => this.currentUser.can('delete:users'));
+  protected readonly manageable = computed(() => manageable(this.user()));
   protected readonly busy = signal(false);
   protected readonly refusal = signal<string | null>(null);
   protected readonly ticketUrl = signal<string | null>(null);

@@ -7,14 +7,22 @@ import { ActivatedRoute, Router, provideRouter } from '@angular/router';
 import { CONSOLE_CONFIG, CurrentUser } from '@steward/console-auth-data-access';
 import { ApiNotices } from '@steward/console-core-data-access';
 import { ConfirmDialog } from '@steward/console-ui';
-import type { Permission, RoleView, UserDetail } from '@steward/shared-domain';
+import { PERMISSIONS, type Permission, type RoleView, type UserDetail } from '@steward/shared-domain';
 import { of } from 'rxjs';
 import { UserPage } from './user-page';
 
 const USER_URL = 'https://api.example.com/api/users/auth0%7Cada';
-const admin: RoleView = { id: 'rol_admin', name: 'admin', description: 'Manages users' };
-const staff: RoleView = { id: 'rol_staff', name: 'staff', description: 'Edits records' };
-const viewer: RoleView = { id: 'rol_viewer', name: 'viewer', description: 'Reads records' };
+const RECORDS: Permission[] = ['read:records', 'create:records', 'update:records'];
+const SUPPORT: Permission[] = [...RECORDS, 'read:users', 'update:users'];
+const admin: RoleView = { id: 'rol_admin', name: 'admin', description: 'Manages users', permissions: [...PERMISSIONS] };
+const support: RoleView = { id: 'rol_support', name: 'support', description: 'Help desk', permissions: SUPPORT };
+const staff: RoleView = { id: 'rol_staff', name: 'staff', description: 'Edits records', permissions: RECORDS };
+const viewer: RoleView = {
+  id: 'rol_viewer',
+  name: 'viewer',
+  description: 'Reads records',
+  permissions: ['read:records'],
+};
 const ada: UserDetail = {
   id: 'auth0|ada',
   email: 'ada@example.com',
@@ -25,7 +33,9 @@ const ada: UserDetail = {
   createdAt: '2025-01-01T00:00:00.000Z',
   emailVerified: true,
   roles: [admin],
+  canManage: true,
 };
+const sam: UserDetail = { ...ada, id: 'auth0|sam', email: 'sam@example.com', name: 'Sam Staff', roles: [staff] };
 const conflict = (detail: string) => ({
   body: { type: 'about:blank', title: 'Conflict', status: 409, detail },
   options: { status: 409, statusText: 'Conflict' },
@@ -36,7 +46,8 @@ describe('UserPage', () => {
   let http: HttpTestingController;
   let confirm: jest.SpyInstance;
 
-  async function open(permissions: Permission[]): Promise<void> {
+  /** Opens `shown`'s page as a signed-in user (`auth0|me` unless `me` says otherwise) holding `permissions`. */
+  async function open(permissions: readonly Permission[], shown = ada, me = 'auth0|me'): Promise<void> {
     const granted = new Set(permissions);
     TestBed.configureTestingModule({
       providers: [
@@ -49,7 +60,11 @@ describe('UserPage', () => {
         },
         {
           provide: CurrentUser,
-          useValue: { permissions: signal(granted), can: (...p: Permission[]) => p.every((x) => granted.has(x)) },
+          useValue: {
+            sub: signal(me),
+            permissions: signal(granted),
+            can: (...p: Permission[]) => p.every((x) => granted.has(x)),
+          },
         },
       ],
     });
@@ -58,13 +73,13 @@ describe('UserPage', () => {
       .spyOn(TestBed.inject(MatDialog), 'open')
       .mockReturnValue({ afterClosed: () => of(true) } as MatDialogRef<unknown>);
     fixture = TestBed.createComponent(UserPage);
-    fixture.componentRef.setInput('id', 'auth0|ada');
+    fixture.componentRef.setInput('id', shown.id);
     fixture.detectChanges();
-    http.expectOne(USER_URL).flush(ada);
+    http.expectOne(`https://api.example.com/api/users/${encodeURIComponent(shown.id)}`).flush(shown);
     // The roles section appears once the user arrived; its request is pending, so stability cannot be awaited.
     await new Promise((resolve) => setTimeout(resolve));
     fixture.detectChanges();
-    http.expectOne('https://api.example.com/api/roles').flush({ items: [admin, staff, viewer] });
+    http.expectOne('https://api.example.com/api/roles').flush({ items: [admin, support, staff, viewer] });
     await fixture.whenStable();
   }
 
@@ -77,15 +92,17 @@ describe('UserPage', () => {
     await fixture.whenStable();
   };
 
+  const checkbox = (name: string) => testId(`role-${name}`)?.querySelector('input') as HTMLInputElement;
+
   it('should show the profile and send the complete role set on Save roles', async () => {
-    await open(['read:users', 'update:users']);
+    await open(PERMISSIONS);
     expect(testId('user-heading')?.textContent).toContain('Ada Admin');
     expect(testId('user-status')?.textContent).toContain('Active');
 
-    expect((testId('role-admin')?.querySelector('input') as HTMLInputElement).checked).toBe(true);
-    (testId('role-admin')?.querySelector('input') as HTMLInputElement).click();
+    expect(checkbox('admin').checked).toBe(true);
+    checkbox('admin').click();
     await fixture.whenStable();
-    (testId('role-viewer')?.querySelector('input') as HTMLInputElement).click();
+    checkbox('viewer').click();
     await fixture.whenStable();
     await click('save-roles');
 
@@ -97,7 +114,7 @@ describe('UserPage', () => {
   });
 
   it('should show the API’s rule when it refuses to block the user', async () => {
-    await open(['read:users', 'update:users']);
+    await open(PERMISSIONS);
     await click('block-user');
     expect(confirm).toHaveBeenCalledWith(ConfirmDialog, expect.objectContaining({ data: expect.anything() }));
 
@@ -130,6 +147,66 @@ describe('UserPage', () => {
     expect(navigate).toHaveBeenCalledWith(['..'], { relativeTo: TestBed.inject(ActivatedRoute) });
   });
 
+  describe('delegation (SPEC §5)', () => {
+    it('should offer no actions and read-only roles on a user the API says is above the signed-in user', async () => {
+      await open(SUPPORT, { ...ada, canManage: false });
+      for (const action of ['block-user', 'unblock-user', 'reset-password', 'delete-user', 'save-roles']) {
+        expect(testId(action)).toBeNull();
+      }
+      expect(testId('actions-not-allowed')?.textContent).toContain('permissions you do not hold');
+      expect(testId('roles-read-only')?.textContent).toContain('permissions you do not hold');
+      expect([admin, support, staff, viewer].map((role) => checkbox(role.name).disabled)).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+    });
+
+    it('should let a help desk user grant only roles whose permissions they hold, and say why not the others', async () => {
+      await open(SUPPORT, sam);
+      expect(testId('block-user')).not.toBeNull();
+      expect(testId('reset-password')).not.toBeNull();
+      expect(testId('delete-user')).toBeNull();
+      expect(checkbox('admin').disabled).toBe(true);
+      expect(testId('role-hint-admin')?.textContent).toContain(
+        'delete:records, create:users, delete:users, read:audit',
+      );
+      expect(checkbox('admin').getAttribute('aria-describedby')).toContain('role-missing-rol_admin');
+      expect([support, staff, viewer].map((role) => checkbox(role.name).disabled)).toEqual([false, false, false]);
+      expect(testId('role-hint-support')).toBeNull();
+
+      checkbox('viewer').click();
+      await fixture.whenStable();
+      await click('save-roles');
+      const request = http.expectOne({ method: 'PUT', url: 'https://api.example.com/api/users/auth0%7Csam/roles' });
+      expect(request.request.body).toEqual({ roles: ['rol_staff', 'rol_viewer'] });
+      request.flush({ ...sam, roles: [staff, viewer] });
+      await fixture.whenStable();
+    });
+
+    it('should show the signed-in user their own roles read-only, with a note', async () => {
+      await open(PERMISSIONS, ada, ada.id);
+      expect(testId('roles-read-only')?.textContent).toContain('You cannot change your own roles');
+      expect(testId('save-roles')).toBeNull();
+      expect(checkbox('admin').checked).toBe(true);
+      expect(checkbox('admin').disabled).toBe(true);
+      expect(checkbox('viewer').disabled).toBe(true);
+    });
+
+    it('should keep role editing for a manageable user without notes', async () => {
+      await open(PERMISSIONS, sam);
+      expect(testId('roles-read-only')).toBeNull();
+      expect(testId('actions-not-allowed')).toBeNull();
+      expect([admin, support, staff, viewer].map((role) => checkbox(role.name).disabled)).toEqual([
+        false,
+        false,
+        false,
+        false,
+      ]);
+    });
+  });
+
   it('should say so when the user does not exist', async () => {
     TestBed.configureTestingModule({
       providers: [
@@ -137,7 +214,10 @@ describe('UserPage', () => {
         provideHttpClientTesting(),
         provideRouter([]),
         { provide: CONSOLE_CONFIG, useValue: { apiUrl: 'https://api.example.com' } },
-        { provide: CurrentUser, useValue: { permissions: signal(new Set()), can: () => false } },
+        {
+          provide: CurrentUser,
+          useValue: { sub: signal('auth0|me'), permissions: signal(new Set()), can: () => false },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);

@@ -14,10 +14,14 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { CurrentUser } from '@steward/console-auth-data-access';
 import { UsersApi } from '@steward/console-users-data-access';
-import type { UserDetail } from '@steward/shared-domain';
+import type { Permission, RoleView, UserDetail } from '@steward/shared-domain';
+import { manageable, missingPermissions } from './delegation';
 import { refusalMessage } from './refusal';
 
-/** The roles a user holds, as checkboxes over every role; admins with `update:users` save the full set. */
+/**
+ * The roles a user holds, as checkboxes over every role; holders of `update:users` save the full set,
+ * granting only roles whose permissions they hold, never on their own account or on a user above them.
+ */
 @Component({
   selector: 'st-user-roles',
   imports: [MatCheckboxModule, MatButtonModule, MatProgressSpinnerModule],
@@ -33,22 +37,36 @@ import { refusalMessage } from './refusal';
       } @else if (roles.hasValue()) {
         <div role="group" aria-labelledby="roles-heading" class="roles">
           @for (role of roles.value(); track role.id) {
+            @let missing = missingFor(role);
+            @let hinted = canEdit() && missing.length > 0;
             <div class="role">
               <mat-checkbox
                 [checked]="selected().has(role.id)"
-                [disabled]="!canEdit() || saving()"
-                [aria-describedby]="'role-description-' + role.id"
+                [disabled]="!canEdit() || saving() || missing.length > 0"
+                [aria-describedby]="'role-description-' + role.id + (hinted ? ' role-missing-' + role.id : '')"
                 [attr.data-testid]="'role-' + role.name"
                 (change)="toggle(role.id, $event.checked)"
               >
                 {{ role.name }}
               </mat-checkbox>
               <p class="description" [id]="'role-description-' + role.id">{{ role.description }}</p>
+              @if (hinted) {
+                <p
+                  class="description hint"
+                  [id]="'role-missing-' + role.id"
+                  [attr.data-testid]="'role-hint-' + role.name"
+                >
+                  Only someone holding {{ missing.join(', ') }} can grant this role.
+                </p>
+              }
             </div>
           } @empty {
             <p>There are no roles to grant.</p>
           }
         </div>
+        @if (readOnlyReason(); as reason) {
+          <p class="note" data-testid="roles-read-only">{{ reason }}</p>
+        }
         @if (canEdit()) {
           <div class="save">
             <button
@@ -84,6 +102,13 @@ import { refusalMessage } from './refusal';
       margin: 0 0 0 2.5rem;
       color: var(--mat-sys-on-surface-variant);
     }
+    .hint {
+      font-style: italic;
+    }
+    .note {
+      margin: 1rem 0 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
     .save {
       display: flex;
       align-items: center;
@@ -103,7 +128,23 @@ export class UserRoles {
   private readonly api = inject(UsersApi);
   private readonly currentUser = inject(CurrentUser);
   protected readonly roles = rxResource({ stream: () => this.api.roles() });
-  protected readonly canEdit = computed(() => this.currentUser.can('update:users'));
+  private readonly isSelf = computed(() => this.user().id === this.currentUser.sub());
+  /** Why a holder of `update:users` cannot change these roles (SPEC §5), or null when they can. */
+  protected readonly readOnlyReason = computed(() => {
+    if (!this.currentUser.can('update:users')) return null;
+    if (this.isSelf()) return 'You cannot change your own roles; another administrator can.';
+    if (!manageable(this.user())) {
+      return 'This user’s roles carry permissions you do not hold, so you cannot change them.';
+    }
+    return null;
+  });
+  protected readonly canEdit = computed(() => this.currentUser.can('update:users') && this.readOnlyReason() === null);
+  private readonly missing = computed(
+    () =>
+      new Map(
+        (this.roles.value() ?? []).map((role) => [role.id, missingPermissions(role, this.currentUser.permissions())]),
+      ),
+  );
   private readonly held = computed(() => new Set(this.user().roles.map((role) => role.id)));
   protected readonly selected = linkedSignal<ReadonlySet<string>>(() => this.held());
   protected readonly changed = computed(() => {
@@ -114,6 +155,10 @@ export class UserRoles {
   protected readonly saving = signal(false);
   protected readonly refusal = signal<string | null>(null);
   protected readonly note = signal('');
+
+  protected missingFor(role: RoleView): Permission[] {
+    return this.missing().get(role.id) ?? [];
+  }
 
   protected toggle(roleId: string, checked: boolean): void {
     this.note.set('');
