@@ -1,6 +1,6 @@
 /**
  * What became of an audited change: `pending` is written before the upstream call (write-ahead) and
- * stays so only when the outcome could not be recorded; `failed` means the change was refused upstream.
+ * stays so only when the outcome could not be recorded; `failed` means the change did not complete.
  */
 export const AUDIT_OUTCOMES = ['pending', 'succeeded', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

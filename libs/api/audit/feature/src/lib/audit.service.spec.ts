@@ -52,6 +52,15 @@ describe('AuditService', () => {
       expect(await rows()).toMatchObject([{ outcome: 'succeeded', correlationId: 'client-trace-1' }]);
     });
 
+    it('should let success name the final target', async () => {
+      await (
+        await audit.attempt({ ...entry, action: 'user.created', targetId: 'new@x.test' })
+      ).succeeded({
+        targetId: 'auth0|new',
+      });
+      expect(await rows()).toMatchObject([{ targetId: 'auth0|new', outcome: 'succeeded' }]);
+    });
+
     it('should record a failed change as failed', async () => {
       await (await audit.attempt(entry)).failed();
       expect(await rows()).toMatchObject([{ outcome: 'failed' }]);

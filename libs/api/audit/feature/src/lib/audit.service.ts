@@ -23,7 +23,8 @@ export interface AuditEntry {
 export interface AuditAttempt {
   /** The id of the `pending` row. */
   readonly id: number;
-  succeeded(): Promise<void>;
+  /** Records success; `targetId` replaces a provisional target (e.g. an email, before the user had an id). */
+  succeeded(final?: { targetId?: string }): Promise<void>;
   failed(): Promise<void>;
 }
 
@@ -66,8 +67,11 @@ export class AuditService {
         { 'Retry-After': '5' },
       );
     }
-    const complete = (outcome: AuditOutcome) => this.complete(id, entry.action, outcome);
-    return { id, succeeded: () => complete('succeeded'), failed: () => complete('failed') };
+    return {
+      id,
+      succeeded: (final = {}) => this.complete(id, entry.action, { outcome: 'succeeded', ...final }),
+      failed: () => this.complete(id, entry.action, { outcome: 'failed' }),
+    };
   }
 
   async list(orgId: string, query: ListAuditQuery): Promise<CursorPage<AuditEventView>> {
@@ -96,12 +100,16 @@ export class AuditService {
     };
   }
 
-  private async complete(id: number, action: string, outcome: AuditOutcome): Promise<void> {
+  private async complete(
+    id: number,
+    action: string,
+    changes: { outcome: AuditOutcome; targetId?: string },
+  ): Promise<void> {
     try {
-      await this.events.update({ id }, { outcome });
+      await this.events.update({ id }, changes);
     } catch (error) {
       // The row stays `pending`: the attempt is on record even though its outcome is not.
-      this.logger.error(`Could not record that ${action} (audit row ${id}) ${outcome}: ${(error as Error).message}`);
+      this.logger.error(`Could not record the outcome of ${action} (audit row ${id}): ${(error as Error).message}`);
     }
   }
 }
