@@ -388,7 +388,7 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
 
     it('should refuse a token without the scope an endpoint needs with 403 as ForbiddenError', async () => {
       const limited = managementClient({ token: machineToken('read:roles') });
-      expect((await limited.roles.list()).data.length).toBe(3);
+      expect((await limited.roles.list()).data.length).toBe(4);
       const error = await failure(limited.users.list());
       expect(error).toBeInstanceOf(Management.ForbiddenError);
       expect(error.body).toEqual({
