@@ -105,6 +105,7 @@ export class Auth0UserDirectory implements UserDirectory {
             name: role.name ?? '',
             description: role.description ?? '',
             permissions: ours,
+            // A full page may hide more permissions: fail closed and treat the role as not ours.
             foreign: ours.length < permissions.data.length || permissions.data.length >= 100,
           };
         }),
