@@ -249,8 +249,8 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
   describe('roles', () => {
     it("should list the tenant's roles with Auth0-style ids, filtered by name", async () => {
       const all = await management.roles.list({ include_totals: true });
-      expect(all.data.map((role) => role.name)).toEqual(['admin', 'staff', 'viewer']);
-      expect(all.response).toMatchObject({ start: 0, limit: 50, total: 3 });
+      expect(all.data.map((role) => role.name)).toEqual(['admin', 'support', 'staff', 'viewer']);
+      expect(all.response).toMatchObject({ start: 0, limit: 50, total: 4 });
       for (const role of all.data)
         expect(role).toEqual({
           id: expect.stringMatching(/^rol_[A-Za-z0-9]{16}$/),
@@ -335,7 +335,10 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
       );
       await management.users.update(user.user_id ?? '', { name: 'Logged' });
 
-      const logs = await management.users.logs.list(user.user_id ?? '', {
+      // Steward's own client is not granted the log scopes (least privilege): read them as a log reader.
+      const logReader = managementClient({ token: machineToken('read:logs') });
+      await expect(management.users.logs.list(user.user_id ?? '')).rejects.toMatchObject({ statusCode: 403 });
+      const logs = await logReader.users.logs.list(user.user_id ?? '', {
         sort: 'date:-1',
         include_totals: true,
         per_page: 10,
@@ -358,7 +361,7 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
         description: 'Update a User',
         client_id: 'steward-management',
       });
-      const oldest = await management.users.logs.list(user.user_id ?? '', { sort: 'date:1', per_page: 1 });
+      const oldest = await logReader.users.logs.list(user.user_id ?? '', { sort: 'date:1', per_page: 1 });
       expect(oldest.data.map((entry) => entry.description)).toEqual(['Create a User']);
     });
   });
@@ -385,7 +388,7 @@ describe('Management API v2 (driven by the real auth0 SDK)', () => {
 
     it('should refuse a token without the scope an endpoint needs with 403 as ForbiddenError', async () => {
       const limited = managementClient({ token: machineToken('read:roles') });
-      expect((await limited.roles.list()).data.length).toBe(3);
+      expect((await limited.roles.list()).data.length).toBe(4);
       const error = await failure(limited.users.list());
       expect(error).toBeInstanceOf(Management.ForbiddenError);
       expect(error.body).toEqual({

@@ -1,9 +1,10 @@
-import type { RoleView, UserDetail, UserPage } from '@steward/shared-domain';
+import { PERMISSIONS, type RoleView, type UserDetail, type UserPage } from '@steward/shared-domain';
 import { passwordGrant, type RunningApi } from '@steward/testing-util';
 import { randomBytes } from 'node:crypto';
 import { bearer, expectRefusal, within } from '../support/http';
-import { orgToken, startRecordsApi, userTokens } from '../support/records';
+import { orgToken, userTokens } from '../support/records';
 import { stack } from '../support/stack';
+import { startUsersApi } from './users-api';
 
 const { tenantUrl } = stack();
 const PASSWORD = 'a-new-password-1';
@@ -57,7 +58,7 @@ describe('Users', () => {
   const roleId = (name: string) => roles.find((role) => role.name === name)?.id ?? '';
 
   beforeAll(async () => {
-    api = await startRecordsApi('mysql');
+    api = await startUsersApi(tenantUrl);
     tokens = await userTokens();
     roles = ((await (await call(tokens.admin, '/roles')).json()) as { items: RoleView[] }).items;
   });
@@ -71,8 +72,16 @@ describe('Users', () => {
   });
 
   describe('reading', () => {
-    it('should list the roles', () => {
-      expect(roles.map((role) => role.name).sort()).toEqual(['admin', 'staff', 'viewer']);
+    it("should list Steward's own roles, each with its permissions", () => {
+      expect(roles.map((role) => role.name).sort()).toEqual(['admin', 'staff', 'support', 'viewer']);
+      expect(roles.find((role) => role.name === 'support')?.permissions.sort()).toEqual([
+        'create:records',
+        'read:records',
+        'read:users',
+        'update:records',
+        'update:users',
+      ]);
+      expect(roles.find((role) => role.name === 'admin')?.permissions.sort()).toEqual([...PERMISSIONS].sort());
     });
 
     it('should search by email or name and page with totals', async () => {
@@ -191,7 +200,7 @@ describe('Users', () => {
 
     it('should never remove the last admin', async () => {
       const adminId = await idOf('admin@steward.local');
-      const manager = orgToken(undefined, ['read:users', 'update:users', 'delete:users'], 'auth0|user-manager');
+      const manager = orgToken(undefined, [...PERMISSIONS], 'auth0|user-manager');
       expect((await call(manager, path(adminId), { method: 'DELETE' })).status).toBe(409);
       expect((await call(manager, path(adminId), { method: 'PATCH', body: { blocked: true } })).status).toBe(409);
       expect(
@@ -200,6 +209,31 @@ describe('Users', () => {
       expect(((await (await call(tokens.admin, path(adminId))).json()) as UserDetail).roles.map((r) => r.name)).toEqual(
         ['admin'],
       );
+    });
+
+    it('should not count a blocked admin as an admin', async () => {
+      const adminId = await idOf('admin@steward.local');
+      const { id: other } = await invite([roleId('admin')]);
+      expect((await call(tokens.admin, path(other), { method: 'PATCH', body: { blocked: true } })).status).toBe(200);
+      const manager = orgToken(undefined, [...PERMISSIONS], 'auth0|user-manager');
+      const refused = await call(manager, path(adminId), { method: 'PATCH', body: { blocked: true } });
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).detail).toBe('You cannot block the last admin.');
+      expect((await call(tokens.admin, path(other), { method: 'DELETE' })).status).toBe(204);
+    });
+
+    it('should not let a manager below admin act on an admin', async () => {
+      const adminId = await idOf('admin@steward.local');
+      const manager = orgToken(undefined, ['read:users', 'update:users', 'delete:users'], 'auth0|user-manager');
+      for (const [method, suffix, body] of [
+        ['DELETE', '', undefined],
+        ['PATCH', '', { blocked: true }],
+        ['POST', '/password-reset', undefined],
+      ] as const) {
+        const response = await call(manager, `${path(adminId)}${suffix}`, { method, body });
+        expect([method, suffix, response.status]).toEqual([method, suffix, 403]);
+        expect((await response.json()).detail).toMatch(/permissions you do not hold/);
+      }
     });
 
     it('should not let anyone grant a role carrying permissions they lack', async () => {

@@ -1,4 +1,4 @@
-import { isPermission, PERMISSIONS } from '@steward/shared-domain';
+import { isPermission, PERMISSIONS, STEWARD_ROLE_PERMISSIONS, STEWARD_ROLES } from '@steward/shared-domain';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,8 +109,15 @@ describe('loadTenantDescription', () => {
           .find((role) => role.name === name)
           ?.permissions.map(({ permission }) => permission)
           .sort();
-      expect(tenant.roles.map((role) => role.name)).toEqual(['admin', 'staff', 'viewer']);
+      expect(tenant.roles.map((role) => role.name)).toEqual(['admin', 'support', 'staff', 'viewer']);
       expect(permissionsOf('admin')).toEqual([...PERMISSIONS].sort());
+      expect(permissionsOf('support')).toEqual([
+        'create:records',
+        'read:records',
+        'read:users',
+        'update:records',
+        'update:users',
+      ]);
       expect(permissionsOf('staff')).toEqual(['create:records', 'read:records', 'update:records']);
       expect(permissionsOf('viewer')).toEqual(['read:records']);
       expect(tenant.roles.flatMap((role) => role.permissions).every(({ audience }) => audience === AUDIENCE)).toBe(
@@ -132,6 +139,7 @@ describe('loadTenantDescription', () => {
     it('should seed the fixture users', () => {
       expect(tenant.users).toEqual([
         { email: 'admin@steward.local', name: 'Ada Admin', roles: ['admin'] },
+        { email: 'support@steward.local', name: 'Sky Support', roles: ['support'] },
         { email: 'staff@steward.local', name: 'Sam Staff', roles: ['staff'] },
         { email: 'viewer@steward.local', name: 'Vic Viewer', roles: ['viewer'] },
       ]);
@@ -146,6 +154,17 @@ describe('loadTenantDescription', () => {
     it('should grant only permissions Steward knows', () => {
       const granted = tenant.roles.flatMap((role) => role.permissions.map(({ permission }) => permission));
       expect(granted.filter((permission) => !isPermission(permission))).toEqual([]);
+    });
+
+    it('should describe exactly STEWARD_ROLES, each with the permissions the code expects', () => {
+      expect(tenant.roles.map((role) => role.name)).toEqual([...STEWARD_ROLES]);
+      for (const role of tenant.roles) {
+        const permissions = role.permissions.map(({ permission }) => permission).sort();
+        expect([role.name, permissions]).toEqual([
+          role.name,
+          [...STEWARD_ROLE_PERMISSIONS[role.name as keyof typeof STEWARD_ROLE_PERMISSIONS]].sort(),
+        ]);
+      }
     });
 
     it('should declare exactly PERMISSIONS as the API scopes', () => {

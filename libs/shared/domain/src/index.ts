@@ -4,3 +4,4 @@ export * from './lib/problem';
 export * from './lib/records';
 export * from './lib/audit';
 export * from './lib/users';
+export * from './lib/roles';

@@ -22,4 +22,13 @@ describe('ManagementFaults', () => {
     expect(faults.take()).toEqual({ status: 429, retryAfter: 1 });
     expect(faults.take()).toBeUndefined();
   });
+
+  it('should fail only calls of the armed method', () => {
+    const faults = new ManagementFaults();
+    faults.arm(503, 1, 1, 'PATCH');
+    expect(faults.state()).toEqual({ status: 503, remaining: 1, retryAfter: 1, method: 'PATCH' });
+    expect(faults.take('GET')).toBeUndefined();
+    expect(faults.take('PATCH')).toEqual({ status: 503, retryAfter: 1 });
+    expect(faults.take('PATCH')).toBeUndefined();
+  });
 });

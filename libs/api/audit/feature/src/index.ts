@@ -1,3 +1,3 @@
 export * from './lib/audit.module';
-export { AuditService, type AuditEntry } from './lib/audit.service';
+export { AuditService, type AuditAttempt, type AuditEntry } from './lib/audit.service';
 export { AuditEvent } from './lib/audit-event.entity';

@@ -1,3 +1,4 @@
+import type { AuditOutcome } from '@steward/shared-domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One change made through Steward: who did what to which target, when, in which request. */
@@ -26,6 +27,15 @@ export class AuditEvent {
   @Column({ name: 'target_id', type: 'varchar', length: 255 })
   targetId!: string;
 
+  /** The server-generated id of the request (never the caller's). */
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId!: string | null;
+
+  /** The caller's own `X-Request-Id`, validated, for their tracing. */
+  @Column({ name: 'correlation_id', type: 'varchar', length: 64, nullable: true })
+  correlationId!: string | null;
+
+  /** `pending` until an upstream change is known to have succeeded or failed (see `AuditService.attempt`). */
+  @Column({ type: 'varchar', length: 16, default: 'succeeded' })
+  outcome!: AuditOutcome;
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ApiConfig } from '@steward/api-config-util';
-import type { RoleView } from '@steward/shared-domain';
-import type { ManagementClient } from 'auth0';
+import { isPermission } from '@steward/shared-domain';
+import { ManagementError, type ManagementClient } from 'auth0';
 import { randomBytes } from 'node:crypto';
 import { toProblem } from './management-errors';
 import { TtlCache } from './ttl-cache';
-import type { DirectoryRole, DirectoryUser, UserDirectory } from './user-directory';
+import type { DirectoryRole, DirectoryUser, ReadOptions, RoleRef, UserDirectory } from './user-directory';
 
 /** Injection token of the configured `auth0` ManagementClient. */
 export const AUTH0_MANAGEMENT = Symbol('Auth0Management');
@@ -25,15 +25,19 @@ interface Auth0User {
   created_at?: unknown;
 }
 
+/** How many members of a role the last-admin check looks at before it refuses to decide (fails closed). */
+const MAX_MEMBERS_CHECKED = 20;
+
 /**
  * `UserDirectory` on the Auth0 Management API through the official SDK (which holds one cached
  * machine token and retries 429/5xx honouring Retry-After / X-RateLimit-Reset). Reads are cached
- * briefly and invalidated by this instance's writes; every failure becomes a clean problem.
+ * briefly and invalidated by this instance's writes, unless asked fresh; every failure becomes a
+ * clean problem. Each SDK method used needs the scope `MANAGEMENT_SCOPES` names for it.
  */
 @Injectable()
 export class Auth0UserDirectory implements UserDirectory {
   private readonly users = new TtlCache<DirectoryUser>(10_000);
-  private readonly userRoles = new TtlCache<RoleView[]>(10_000);
+  private readonly userRoles = new TtlCache<RoleRef[]>(10_000);
   private readonly allRoles = new TtlCache<DirectoryRole[]>(60_000, 1);
   private readonly audience: string;
 
@@ -58,7 +62,8 @@ export class Auth0UserDirectory implements UserDirectory {
     return { items: result.data.map(toUser), total: result.response.total ?? result.data.length };
   }
 
-  get(id: string): Promise<DirectoryUser> {
+  get(id: string, options: ReadOptions = {}): Promise<DirectoryUser> {
+    if (options.fresh) this.users.delete(id);
     return this.users.get(id, async () => toUser(await this.client.users.get(id).catch(toProblem)));
   }
 
@@ -80,7 +85,7 @@ export class Auth0UserDirectory implements UserDirectory {
   async delete(id: string): Promise<void> {
     this.users.delete(id);
     this.userRoles.delete(id);
-    await this.client.users.delete(id).catch(toProblem);
+    await this.client.users.delete(id).catch(toProblem); // Auth0 answers 204 for a user already gone
   }
 
   roles(): Promise<DirectoryRole[]> {
@@ -91,20 +96,25 @@ export class Auth0UserDirectory implements UserDirectory {
           const permissions = await this.client.roles.permissions
             .list(role.id ?? '', { per_page: 100 })
             .catch(toProblem);
+          const ours = permissions.data
+            .filter((permission) => permission.resource_server_identifier === this.audience)
+            .map((permission) => permission.permission_name)
+            .filter(isPermission);
           return {
             id: role.id ?? '',
             name: role.name ?? '',
             description: role.description ?? '',
-            permissions: permissions.data
-              .filter((permission) => permission.resource_server_identifier === this.audience)
-              .map((permission) => permission.permission_name ?? ''),
+            permissions: ours,
+            // A full page may hide more permissions: fail closed and treat the role as not ours.
+            foreign: ours.length < permissions.data.length || permissions.data.length >= 100,
           };
         }),
       );
     });
   }
 
-  rolesOf(id: string): Promise<RoleView[]> {
+  rolesOf(id: string, options: ReadOptions = {}): Promise<RoleRef[]> {
+    if (options.fresh) this.userRoles.delete(id);
     return this.userRoles.get(id, async () => {
       const page = await this.client.users.roles.list(id, { per_page: 100, include_totals: true }).catch(toProblem);
       return page.data.map((role) => ({
@@ -125,9 +135,20 @@ export class Auth0UserDirectory implements UserDirectory {
     await this.client.users.roles.delete(id, { roles: roleIds }).catch(toProblem);
   }
 
-  async countRoleMembers(roleId: string, upTo: number): Promise<number> {
-    const page = await this.client.roles.users.list(roleId, { take: upTo }).catch(toProblem);
-    return page.data.length;
+  async hasOtherUnblockedMember(roleId: string, exceptUserId: string): Promise<boolean> {
+    // Each candidate is read by id: the search index lags behind changes, a user read does not.
+    let page = await this.client.roles.users.list(roleId, { take: MAX_MEMBERS_CHECKED }).catch(toProblem);
+    let checked = 0;
+    for (;;) {
+      for (const member of page.data) {
+        if (!member.user_id || member.user_id === exceptUserId) continue;
+        if (checked++ >= MAX_MEMBERS_CHECKED) return false;
+        const user = await this.client.users.get(member.user_id).catch(gone);
+        if (user && user.blocked !== true) return true;
+      }
+      if (!page.hasNextPage()) return false;
+      page = await page.getNextPage().catch(toProblem);
+    }
   }
 
   async passwordChangeTicket(id: string): Promise<string> {
@@ -136,6 +157,12 @@ export class Auth0UserDirectory implements UserDirectory {
       .catch(toProblem);
     return ticket ?? '';
   }
+}
+
+/** A member deleted meanwhile counts as no member; any other failure is a problem. */
+function gone(error: unknown): undefined {
+  if (error instanceof ManagementError && error.statusCode === 404) return undefined;
+  return toProblem(error);
 }
 
 /**

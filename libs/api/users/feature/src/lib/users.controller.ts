@@ -11,16 +11,18 @@ import {
   Put,
   Query,
   Res,
+  UseGuards,
   type PipeTransform,
 } from '@nestjs/common';
 import { CurrentUser, RequirePermissions, type AuthenticatedUser } from '@steward/api-auth-feature';
-import { ProblemException, RequestId } from '@steward/api-core-util';
+import { CorrelationId, ProblemException, RequestId } from '@steward/api-core-util';
 import type { RoleView, UserDetail, UserPage } from '@steward/shared-domain';
 import type { FastifyReply } from 'fastify';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ListUsersQuery } from './dto/list-users.query';
 import { SetRolesDto } from './dto/set-roles.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
+import { ManagementBudgetGuard, NoOrganizationGuard } from './user-route.guards';
 import { UsersService } from './users.service';
 
 /** An Auth0 user id (`auth0|…`, `google-oauth2|…`); anything else cannot name a user: 404. */
@@ -32,7 +34,9 @@ class UserIdPipe implements PipeTransform<string, string> {
   }
 }
 
+/** User administration (SPEC §5, §6): refused to organization tokens, and within a per-user budget. */
 @Controller()
+@UseGuards(NoOrganizationGuard, ManagementBudgetGuard)
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
@@ -44,8 +48,12 @@ export class UsersController {
 
   @Get('users/:id')
   @RequirePermissions('read:users')
-  get(@Param('id', UserIdPipe) id: string): Promise<UserDetail> {
-    return this.users.get(id);
+  get(
+    @Param('id', UserIdPipe) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @RequestId() requestId: string,
+  ): Promise<UserDetail> {
+    return this.users.get({ user, requestId }, id);
   }
 
   /** Creates a database user; the answer carries the invitation link that lets them set a password. */
@@ -55,9 +63,10 @@ export class UsersController {
     @Body() body: CreateUserDto,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string,
+    @CorrelationId() correlationId: string | null,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<{ user: UserDetail; invitationUrl: string }> {
-    const created = await this.users.create({ user, requestId }, body);
+    const created = await this.users.create({ user, requestId, correlationId }, body);
     void reply.header('location', `/api/users/${encodeURIComponent(created.user.id)}`);
     return created;
   }
@@ -69,8 +78,9 @@ export class UsersController {
     @Body() body: UpdateUserDto,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string,
+    @CorrelationId() correlationId: string | null,
   ): Promise<UserDetail> {
-    return this.users.update({ user, requestId }, id, body);
+    return this.users.update({ user, requestId, correlationId }, id, body);
   }
 
   @Delete('users/:id')
@@ -80,8 +90,9 @@ export class UsersController {
     @Param('id', UserIdPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string,
+    @CorrelationId() correlationId: string | null,
   ): Promise<void> {
-    return this.users.delete({ user, requestId }, id);
+    return this.users.delete({ user, requestId, correlationId }, id);
   }
 
   @Get('roles')
@@ -97,8 +108,9 @@ export class UsersController {
     @Body() body: SetRolesDto,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string,
+    @CorrelationId() correlationId: string | null,
   ): Promise<UserDetail> {
-    return this.users.setRoles({ user, requestId }, id, body.roles);
+    return this.users.setRoles({ user, requestId, correlationId }, id, body.roles);
   }
 
   @Post('users/:id/password-reset')
@@ -108,7 +120,8 @@ export class UsersController {
     @Param('id', UserIdPipe) id: string,
     @CurrentUser() user: AuthenticatedUser,
     @RequestId() requestId: string,
+    @CorrelationId() correlationId: string | null,
   ): Promise<{ ticketUrl: string }> {
-    return this.users.passwordReset({ user, requestId }, id);
+    return this.users.passwordReset({ user, requestId, correlationId }, id);
   }
 }

@@ -3,9 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { AuditModule } from '@steward/api-audit-feature';
 import { AuthModule } from '@steward/api-auth-feature';
 import type { ApiConfig } from '@steward/api-config-util';
+import { AdminChangeLock } from './admin-change-lock';
+import { AuditedChanges } from './audited-changes';
 import { AUTH0_MANAGEMENT, Auth0UserDirectory } from './auth0-user-directory';
 import { createManagementClient } from './management-client';
 import { USER_DIRECTORY } from './user-directory';
+import { ManagementBudgetGuard, NoOrganizationGuard } from './user-route.guards';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
@@ -21,6 +24,10 @@ import { UsersService } from './users.service';
         createManagementClient(config.get('management', { infer: true }), config.get('env', { infer: true })),
     },
     { provide: USER_DIRECTORY, useClass: Auth0UserDirectory },
+    AdminChangeLock,
+    AuditedChanges,
+    NoOrganizationGuard,
+    ManagementBudgetGuard,
     UsersService,
   ],
 })

@@ -1,38 +1,37 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditService } from '@steward/api-audit-feature';
-import { SubjectRevocations, type AuthenticatedUser } from '@steward/api-auth-feature';
 import { invalidField, ProblemException } from '@steward/api-core-util';
-import type { RoleView, UserDetail, UserPage } from '@steward/shared-domain';
-import type { DataSource } from 'typeorm';
+import { ADMIN_ROLE, type RoleView, type UserDetail, type UserPage } from '@steward/shared-domain';
+import { AdminChangeLock } from './admin-change-lock';
+import { AuditedChanges, type Actor } from './audited-changes';
+import { managedRoles, refusalToGrant, refusalToManage, roleView } from './delegation';
 import type { CreateUserDto } from './dto/create-user.dto';
 import type { ListUsersQuery } from './dto/list-users.query';
 import type { UpdateUserDto } from './dto/update-user.dto';
-import { USER_DIRECTORY, type DirectoryRole, type UserDirectory } from './user-directory';
+import {
+  USER_DIRECTORY,
+  type DirectoryRole,
+  type DirectoryUser,
+  type RoleRef,
+  type UserDirectory,
+} from './user-directory';
 
-/** The role that must always keep at least one member. */
-export const ADMIN_ROLE = 'admin';
-
-/** Who acts, and in which request (for the audit log). */
-export interface Actor {
-  user: AuthenticatedUser;
-  requestId: string;
-}
-
-const refuse = (detail: string) => new ProblemException(HttpStatus.CONFLICT, { detail });
+const conflict = (detail: string) => new ProblemException(HttpStatus.CONFLICT, { detail });
+const forbidden = (detail: string) => new ProblemException(HttpStatus.FORBIDDEN, { detail });
+const isNotFound = (error: unknown) => error instanceof ProblemException && error.getStatus() === HttpStatus.NOT_FOUND;
 
 /**
- * Delegated user administration with Steward's rules on top of the directory: nobody blocks or
- * deletes themselves, the last admin stays, nobody grants a role carrying permissions they lack,
- * blocked and deleted users lose API access at once, and every change is audited.
+ * Delegated user administration with Steward's rules on top of the directory. Every rule is checked
+ * before anything changes: delegation never climbs (see `delegation.ts`), nobody blocks, deletes or
+ * re-roles themselves, and the last unblocked admin stays (checked and changed under
+ * `AdminChangeLock`). Every change is audited ahead of the upstream call, and blocked or deleted
+ * users lose API access before the directory is even asked.
  */
 @Injectable()
 export class UsersService {
   constructor(
     @Inject(USER_DIRECTORY) private readonly directory: UserDirectory,
-    private readonly revocations: SubjectRevocations,
-    private readonly audit: AuditService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly changes: AuditedChanges,
+    private readonly lock: AdminChangeLock,
   ) {}
 
   async search(query: ListUsersQuery): Promise<UserPage> {
@@ -42,97 +41,132 @@ export class UsersService {
     return { items, total, page: query.page, perPage: query.perPage };
   }
 
-  async get(id: string): Promise<UserDetail> {
-    const [user, roles] = await Promise.all([this.directory.get(id), this.directory.rolesOf(id)]);
-    return { ...user, roles };
+  async get(actor: Actor, id: string): Promise<UserDetail> {
+    const [user, held, catalogue] = await Promise.all([
+      this.directory.get(id),
+      this.directory.rolesOf(id),
+      this.directory.roles(),
+    ]);
+    return this.detail(actor, user, held, catalogue);
   }
 
+  /** Steward's own roles, each with its permissions: the only roles ever granted here. */
   async roles(): Promise<RoleView[]> {
-    return (await this.directory.roles()).map(({ id, name, description }) => ({ id, name, description }));
+    return managedRoles(await this.directory.roles()).map(({ id, name, description, permissions }) => ({
+      id,
+      name,
+      description,
+      permissions,
+    }));
   }
 
   /** Creates the user and returns the link that lets them set their password (the invitation). */
   async create(actor: Actor, input: CreateUserDto): Promise<{ user: UserDetail; invitationUrl: string }> {
-    const user = await this.directory.create(input);
+    const user = await this.changes.create(actor, 'user.created', input.email, () => this.directory.create(input));
     const invitationUrl = await this.directory.passwordChangeTicket(user.id);
-    await this.record(actor, 'user.created', user.id);
-    return { user: { ...user, roles: [] }, invitationUrl };
+    return { user: { ...user, roles: [], canManage: true }, invitationUrl };
   }
 
-  async update(actor: Actor, id: string, changes: UpdateUserDto): Promise<UserDetail> {
-    if (changes.blocked === true) {
-      if (id === actor.user.sub) throw refuse('You cannot block yourself.');
-      await this.keepAnAdmin(id, 'block');
-    }
-    const user = await this.directory.update(id, changes);
-    if (changes.blocked === true) await this.revocations.revoke(id);
-    if (changes.blocked === false) await this.revocations.restore(id);
-    const action =
-      changes.blocked === true ? 'user.blocked' : changes.blocked === false ? 'user.unblocked' : 'user.updated';
-    await this.record(actor, action, id);
-    return { ...user, roles: await this.directory.rolesOf(id) };
+  /** Renames, blocks or unblocks a user the caller may manage. */
+  async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserDetail> {
+    const blocking = input.blocked === true;
+    if (blocking && id === actor.user.sub) throw conflict('You cannot block yourself.');
+    const action = blocking ? 'user.blocked' : input.blocked === false ? 'user.unblocked' : 'user.updated';
+    const apply = async () => {
+      const { held, catalogue } = await this.manageable(actor, id);
+      if (blocking) await this.keepAnAdmin(id, held, catalogue, 'block');
+      const user = await this.changes.run(actor, action, id, { revokeFirst: blocking }, async () => {
+        const updated = await this.directory.update(id, input);
+        if (input.blocked === false) await this.changes.restore(id);
+        return updated;
+      });
+      return this.detail(actor, user, held, catalogue);
+    };
+    return blocking ? this.lock.run(apply) : apply();
   }
 
+  /** Deletes a user the caller may manage; a user already gone is still locked out (idempotent 204). */
   async delete(actor: Actor, id: string): Promise<void> {
-    if (id === actor.user.sub) throw refuse('You cannot delete yourself.');
-    await this.keepAnAdmin(id, 'delete');
-    await this.directory.delete(id);
-    await this.revocations.revoke(id);
-    await this.record(actor, 'user.deleted', id);
+    if (id === actor.user.sub) throw conflict('You cannot delete yourself.');
+    await this.lock.run(async () => {
+      const found = await this.manageable(actor, id).catch((error: unknown) => {
+        if (isNotFound(error)) return null;
+        throw error;
+      });
+      if (found) await this.keepAnAdmin(id, found.held, found.catalogue, 'delete');
+      await this.changes.run(actor, 'user.deleted', id, { revokeFirst: true }, () =>
+        found ? this.directory.delete(id) : Promise.resolve(),
+      );
+    });
   }
 
   /** Makes `roleIds` the user's complete set of roles. */
   async setRoles(actor: Actor, id: string, roleIds: string[]): Promise<UserDetail> {
-    const all = await this.directory.roles();
-    const unknown = roleIds.filter((roleId) => !all.some((role) => role.id === roleId));
+    if (id === actor.user.sub) throw forbidden('You cannot change your own roles.');
+    const catalogue = await this.directory.roles();
+    const unknown = roleIds.filter((roleId) => !catalogue.some((role) => role.id === roleId));
     if (unknown.length > 0) throw invalidField('roles', `contains unknown role ids: ${unknown.join(', ')}`);
-    const current = (await this.directory.rolesOf(id)).map((role) => role.id);
-    const added = roleIds.filter((roleId) => !current.includes(roleId));
-    const removed = current.filter((roleId) => !roleIds.includes(roleId));
-    const admin = all.find((role) => role.name === ADMIN_ROLE);
-    if (admin && removed.includes(admin.id) && (await this.directory.countRoleMembers(admin.id, 2)) < 2) {
-      throw refuse('The last admin cannot lose the admin role.');
-    }
-    for (const role of all.filter((candidate) => added.includes(candidate.id))) this.mayGrant(actor.user, role);
-    if (added.length > 0) await this.directory.assignRoles(id, added);
-    if (removed.length > 0) await this.directory.removeRoles(id, removed);
-    if (added.length + removed.length > 0) await this.record(actor, 'user.roles_changed', id);
-    return this.get(id);
+    await this.lock.run(async () => {
+      const { held } = await this.manageable(actor, id, catalogue);
+      const current = held.map((role) => role.id);
+      const added = catalogue.filter((role) => roleIds.includes(role.id) && !current.includes(role.id));
+      const removed = current.filter((roleId) => !roleIds.includes(roleId));
+      for (const role of added) {
+        const refusal = refusalToGrant(actor.user, role);
+        if (refusal) throw forbidden(refusal);
+      }
+      const removedRefs = held.filter((role) => removed.includes(role.id));
+      if (removedRefs.length > 0) await this.keepAnAdmin(id, removedRefs, catalogue, 'remove the admin role from');
+      if (added.length + removed.length === 0) return;
+      await this.changes.run(actor, 'user.roles_changed', id, {}, async () => {
+        if (added.length > 0)
+          await this.directory.assignRoles(
+            id,
+            added.map((role) => role.id),
+          );
+        if (removed.length > 0) await this.directory.removeRoles(id, removed);
+      });
+    });
+    return this.get(actor, id);
   }
 
+  /** A password-change link for a user the caller may manage (checked before any ticket exists). */
   async passwordReset(actor: Actor, id: string): Promise<{ ticketUrl: string }> {
-    await this.directory.get(id); // 404 for an unknown user
-    const ticketUrl = await this.directory.passwordChangeTicket(id);
-    await this.record(actor, 'user.password_reset', id);
+    await this.manageable(actor, id);
+    const ticketUrl = await this.changes.run(actor, 'user.password_reset', id, {}, () =>
+      this.directory.passwordChangeTicket(id),
+    );
     return { ticketUrl };
   }
 
-  /** The role ceiling: a role may be granted only by someone who holds every permission it carries. */
-  private mayGrant(grantor: AuthenticatedUser, role: DirectoryRole): void {
-    const missing = role.permissions.filter((permission) => !grantor.permissions.has(permission as never));
-    if (missing.length > 0) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, {
-        detail: `You cannot grant the ${role.name} role: it carries permissions you do not hold.`,
-      });
-    }
+  /** The user's current roles (read fresh), once the caller is known to be allowed to act on them. */
+  private async manageable(
+    actor: Actor,
+    id: string,
+    known?: DirectoryRole[],
+  ): Promise<{ held: RoleRef[]; catalogue: DirectoryRole[] }> {
+    const [held, catalogue] = await Promise.all([
+      this.directory.rolesOf(id, { fresh: true }),
+      known ?? this.directory.roles(),
+    ]);
+    const refusal = refusalToManage(actor.user, held, catalogue);
+    if (refusal) throw forbidden(refusal);
+    return { held, catalogue };
   }
 
-  private async keepAnAdmin(id: string, verb: 'block' | 'delete'): Promise<void> {
-    const admin = (await this.directory.roles()).find((role) => role.name === ADMIN_ROLE);
-    if (!admin) return;
-    const isAdmin = (await this.directory.rolesOf(id)).some((role) => role.id === admin.id);
-    if (isAdmin && (await this.directory.countRoleMembers(admin.id, 2)) < 2)
-      throw refuse(`You cannot ${verb} the last admin.`);
+  /** Refuses when `affected` includes the admin role and no other unblocked admin would remain (read fresh). */
+  private async keepAnAdmin(id: string, affected: RoleRef[], catalogue: DirectoryRole[], verb: string): Promise<void> {
+    const admin = catalogue.find((role) => role.name === ADMIN_ROLE);
+    if (!admin || !affected.some((role) => role.id === admin.id)) return;
+    if (!(await this.directory.hasOtherUnblockedMember(admin.id, id)))
+      throw conflict(`You cannot ${verb} the last admin.`);
   }
 
-  private async record(actor: Actor, action: string, userId: string): Promise<void> {
-    await this.audit.record(this.dataSource.manager, {
-      orgId: actor.user.orgId ?? '',
-      actorSub: actor.user.sub,
-      action,
-      targetType: 'user',
-      targetId: userId,
-      requestId: actor.requestId,
-    });
+  private detail(actor: Actor, user: DirectoryUser, held: RoleRef[], catalogue: DirectoryRole[]): UserDetail {
+    return {
+      ...user,
+      roles: held.map((ref) => roleView(ref, catalogue)),
+      canManage: refusalToManage(actor.user, held, catalogue) === null,
+    };
   }
 }
