@@ -15,8 +15,7 @@ export interface AuditEventView {
   targetId: string;
   /** The server-generated id of the request that made the change. */
   requestId: string | null;
-  /** The caller's own `X-Request-Id`, when it sent a usable one (the API always includes this field). */
-  correlationId?: string | null;
-  /** The API always includes this field; optional only so that older clients and fixtures still compile. */
-  outcome?: AuditOutcome;
+  /** The caller's own `X-Request-Id`, when it sent a usable one. */
+  correlationId: string | null;
+  outcome: AuditOutcome;
 }

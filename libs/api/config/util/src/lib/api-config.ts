@@ -5,8 +5,11 @@ export interface ApiConfig {
     host: string;
     port: number;
     corsOrigins: string[];
-    /** Requests a client address / a signed-in user may make per minute per route. */
-    rateLimits: { perAddress: number; perUser: number };
+    /**
+     * Requests a client address / a signed-in user may make per minute per route, and requests a
+     * user may make per minute on the user routes (each costs Management API calls).
+     */
+    rateLimits: { perAddress: number; perUser: number; managementPerUser: number };
   };
   auth: {
     /** Exactly the `iss` Auth0 puts in tokens: an absolute URL ending with `/`. */

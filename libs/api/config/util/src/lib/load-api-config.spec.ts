@@ -35,7 +35,7 @@ describe('loadApiConfig', () => {
         host: '127.0.0.1',
         port: 3000,
         corsOrigins: ['http://localhost:4200'],
-        rateLimits: { perAddress: 1200, perUser: 600 },
+        rateLimits: { perAddress: 1200, perUser: 600, managementPerUser: 120 },
       });
     });
 
@@ -117,6 +117,7 @@ describe('loadApiConfig', () => {
       ['PORT', '70000'],
       ['AUTH0_JWKS_COOLDOWN_SECONDS', '0'],
       ['RATE_LIMIT_PER_USER', '-5'],
+      ['MANAGEMENT_BUDGET_PER_USER', '1.5'],
       ['PORT', 'http'],
       ['DATABASE_URL', 'postgres://db/steward'],
       ['AUTH0_MGMT_DOMAIN', 'https://acme.eu.auth0.com/'],

@@ -29,6 +29,7 @@ const ALWAYS_DEFAULTS: Env = {
   AUTH0_JWKS_COOLDOWN_SECONDS: '30',
   RATE_LIMIT_PER_ADDRESS: '1200',
   RATE_LIMIT_PER_USER: '600',
+  MANAGEMENT_BUDGET_PER_USER: '120',
   PORT: '3000',
 };
 
@@ -124,7 +125,11 @@ export function loadApiConfig(source: Env): ApiConfig {
     'an integer number of seconds from 1 to 3600',
   );
 
-  const [perAddress, perUser] = ['RATE_LIMIT_PER_ADDRESS', 'RATE_LIMIT_PER_USER'].map((name) => {
+  const [perAddress, perUser, managementPerUser] = [
+    'RATE_LIMIT_PER_ADDRESS',
+    'RATE_LIMIT_PER_USER',
+    'MANAGEMENT_BUDGET_PER_USER',
+  ].map((name) => {
     const value = Number(env[name]);
     check(name, Number.isInteger(value) && value >= 1, 'a positive integer (requests per minute per route)');
     return value;
@@ -141,7 +146,7 @@ export function loadApiConfig(source: Env): ApiConfig {
       host: env['HOST'] ?? (production ? '0.0.0.0' : '127.0.0.1'),
       port,
       corsOrigins,
-      rateLimits: { perAddress, perUser },
+      rateLimits: { perAddress, perUser, managementPerUser },
     },
     auth: { issuer, audience, rolesClaim, jwksCooldownMs: jwksCooldown * 1000 },
     management: { domain, clientId, clientSecret },

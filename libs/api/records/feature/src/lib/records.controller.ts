@@ -1,4 +1,6 @@
 import {
+  createParamDecorator,
+  type ExecutionContext,
   Body,
   Controller,
   Delete,
@@ -12,19 +14,27 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { CurrentUser, RequirePermissions, type AuthenticatedUser } from '@steward/api-auth-feature';
-import { ProblemException, RequestId } from '@steward/api-core-util';
+import { RequirePermissions, type AuthenticatedUser } from '@steward/api-auth-feature';
+import { correlationIdOf, ProblemException } from '@steward/api-core-util';
 import type { CursorPage, RecordChangeView, RecordView } from '@steward/shared-domain';
 import type { FastifyReply } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { CreateRecordDto } from './dto/create-record.dto';
 import { ListRecordsQuery } from './dto/list-records.query';
 import { UpdateRecordDto } from './dto/update-record.dto';
 import { etagOf, RecordsService, type Actor } from './records.service';
 
-const actorOf = (user: AuthenticatedUser, requestId: string): Actor => ({
-  sub: user.sub,
-  orgId: user.orgId ?? '',
-  requestId,
+/** The caller of the current request as the records service sees it. */
+const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
+  const request = context
+    .switchToHttp()
+    .getRequest<{ user: AuthenticatedUser; id: string; headers: IncomingHttpHeaders }>();
+  return {
+    sub: request.user.sub,
+    orgId: request.user.orgId ?? '',
+    requestId: request.id,
+    correlationId: correlationIdOf(request.headers),
+  };
 });
 
 /** The version an `If-Match` header names; only a single strong tag like `"3"` is accepted. */
@@ -48,23 +58,18 @@ export class RecordsController {
 
   @Get()
   @RequirePermissions('read:records')
-  list(
-    @Query() query: ListRecordsQuery,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
-  ): Promise<CursorPage<RecordView>> {
-    return this.records.list(actorOf(user, requestId), query);
+  list(@Query() query: ListRecordsQuery, @CurrentActor() actor: Actor): Promise<CursorPage<RecordView>> {
+    return this.records.list(actor, query);
   }
 
   @Post()
   @RequirePermissions('create:records')
   async create(
     @Body() body: CreateRecordDto,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordView> {
-    const record = await this.records.create(actorOf(user, requestId), body);
+    const record = await this.records.create(actor, body);
     void reply.header('location', `/api/records/${record.id}`).header('etag', etagOf(record.version));
     return record;
   }
@@ -73,11 +78,10 @@ export class RecordsController {
   @RequirePermissions('read:records')
   async get(
     @Param('id') id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordView> {
-    const record = await this.records.get(actorOf(user, requestId), id);
+    const record = await this.records.get(actor, id);
     void reply.header('etag', etagOf(record.version));
     return record;
   }
@@ -88,11 +92,10 @@ export class RecordsController {
     @Param('id') id: string,
     @Body() body: UpdateRecordDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordView> {
-    const record = await this.records.update(actorOf(user, requestId), id, expectedVersion(ifMatch), body);
+    const record = await this.records.update(actor, id, expectedVersion(ifMatch), body);
     void reply.header('etag', etagOf(record.version));
     return record;
   }
@@ -101,12 +104,8 @@ export class RecordsController {
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequirePermissions('delete:records')
-  remove(
-    @Param('id') id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
-  ): Promise<void> {
-    return this.records.remove(actorOf(user, requestId), id);
+  remove(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<void> {
+    return this.records.remove(actor, id);
   }
 
   @Post(':id/restore')
@@ -114,22 +113,17 @@ export class RecordsController {
   @RequirePermissions('delete:records')
   async restore(
     @Param('id') id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RecordView> {
-    const record = await this.records.restore(actorOf(user, requestId), id);
+    const record = await this.records.restore(actor, id);
     void reply.header('etag', etagOf(record.version));
     return record;
   }
 
   @Get(':id/history')
   @RequirePermissions('read:records')
-  history(
-    @Param('id') id: string,
-    @CurrentUser() user: AuthenticatedUser,
-    @RequestId() requestId: string,
-  ): Promise<{ items: RecordChangeView[] }> {
-    return this.records.history(actorOf(user, requestId), id);
+  history(@Param('id') id: string, @CurrentActor() actor: Actor): Promise<{ items: RecordChangeView[] }> {
+    return this.records.history(actor, id);
   }
 }

@@ -12,11 +12,12 @@ import { listRecords } from './record-list';
 import { RecordChange } from './record-change.entity';
 import { RecordEntity } from './record.entity';
 
-/** Who is acting, in which organization ('' for none), in which request. */
+/** Who is acting, in which organization ('' for none), in which request (ours, and the caller's own id). */
 export interface Actor {
   sub: string;
   orgId: string;
   requestId: string;
+  correlationId: string | null;
 }
 
 const CLIENT_FIELDS: (keyof RecordInput)[] = ['title', 'description', 'status', 'tags'];
@@ -163,6 +164,7 @@ export class RecordsService {
       targetType: 'record',
       targetId: recordId,
       requestId: actor.requestId,
+      correlationId: actor.correlationId,
     });
   }
 }

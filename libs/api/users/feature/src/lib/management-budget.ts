@@ -1,6 +1,3 @@
-/** Management API work each user may cause on the user routes per minute, unless configured. */
-export const DEFAULT_MANAGEMENT_BUDGET_PER_MINUTE = 120;
-
 const WINDOW_MS = 60_000;
 
 /**

@@ -1,11 +1,9 @@
 import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AuthenticatedUser } from '@steward/api-auth-feature';
+import type { ApiConfig } from '@steward/api-config-util';
 import { ProblemException } from '@steward/api-core-util';
-import { DEFAULT_MANAGEMENT_BUDGET_PER_MINUTE, FixedWindowBudget } from './management-budget';
-
-/** The environment variable that sets the per-user budget, until the typed config carries it. */
-export const MANAGEMENT_BUDGET_VARIABLE = 'MANAGEMENT_BUDGET_PER_USER';
+import { FixedWindowBudget } from './management-budget';
 
 const callerOf = (context: ExecutionContext) => context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
 
@@ -35,8 +33,8 @@ export class NoOrganizationGuard implements CanActivate {
 export class ManagementBudgetGuard implements CanActivate {
   private readonly budget: FixedWindowBudget;
 
-  constructor(config: ConfigService) {
-    this.budget = new FixedWindowBudget(budgetPerMinute(config));
+  constructor(config: ConfigService<ApiConfig, true>) {
+    this.budget = new FixedWindowBudget(config.get('http.rateLimits.managementPerUser', { infer: true }));
   }
 
   canActivate(context: ExecutionContext): boolean {
@@ -51,15 +49,4 @@ export class ManagementBudgetGuard implements CanActivate {
     }
     return true;
   }
-}
-
-/** Requests per minute per user: the typed config's value, else the environment variable, else the default. */
-function budgetPerMinute(config: ConfigService): number {
-  const configured =
-    config.get<unknown>('rateLimits.managementPerUser') ?? config.get<unknown>(MANAGEMENT_BUDGET_VARIABLE);
-  if (configured === undefined || configured === '') return DEFAULT_MANAGEMENT_BUDGET_PER_MINUTE;
-  const value = Number(configured);
-  if (!Number.isInteger(value) || value < 1 || value > 1_000_000)
-    throw new Error(`${MANAGEMENT_BUDGET_VARIABLE} must be a whole number of requests per minute from 1 to 1000000`);
-  return value;
 }

@@ -16,6 +16,8 @@ const page: CursorPage<AuditEventView> = {
       targetType: 'record',
       targetId: 'r1',
       requestId: 'req-1',
+      correlationId: null,
+      outcome: 'succeeded',
     },
   ],
   nextCursor: 'c2',

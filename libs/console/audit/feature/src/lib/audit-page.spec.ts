@@ -19,6 +19,8 @@ function event(overrides: Partial<AuditEventView> = {}): AuditEventView {
     targetType: 'record',
     targetId: 'r1',
     requestId: 'req-1',
+    correlationId: null,
+    outcome: 'succeeded',
     ...overrides,
   };
 }
@@ -95,6 +97,21 @@ describe('AuditPage', () => {
     expect(links).toEqual(['/records/r1', '/users/auth0%7Cu2']);
     expect(one('audit-newer').hasAttribute('disabled')).toBe(false);
     expect(one('audit-older').hasAttribute('disabled')).toBe(true);
+  });
+
+  it("should mark changes that failed or were never confirmed, and show the caller's request id", async () => {
+    await open('/audit');
+    await respond(
+      pending(),
+      pageOf(
+        null,
+        event({ outcome: 'failed', correlationId: 'console-42' }),
+        event({ id: '2', outcome: 'pending' }),
+        event({ id: '3' }),
+      ),
+    );
+    expect(texts('audit-outcome')).toEqual(['failed', 'not confirmed']);
+    expect(all('audit-row')[0].textContent).toContain('console-42');
   });
 
   it('should ignore query parameters the API would refuse', async () => {

@@ -45,6 +45,9 @@ const TARGET_ROUTES = new Map([
           <th mat-header-cell *matHeaderCellDef scope="col">Action</th>
           <td mat-cell *matCellDef="let event">
             <span data-testid="audit-action">{{ label(event.action) }}</span>
+            @if (event.outcome !== 'succeeded') {
+              <span class="outcome" data-testid="audit-outcome">{{ outcomeLabel(event.outcome) }}</span>
+            }
             <small
               ><code>{{ event.action }}</code></small
             >
@@ -72,6 +75,11 @@ const TARGET_ROUTES = new Map([
               <code>{{ event.requestId }}</code>
             } @else {
               —
+            }
+            @if (event.correlationId) {
+              <small
+                >caller's id <code>{{ event.correlationId }}</code></small
+              >
             }
           </td>
         </ng-container>
@@ -104,6 +112,14 @@ const TARGET_ROUTES = new Map([
       overflow-wrap: normal;
       white-space: nowrap;
     }
+    .outcome {
+      margin-left: 8px;
+      padding: 0 6px;
+      border-radius: 4px;
+      font-size: 0.8em;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
     .only {
       --mat-button-text-container-height: 28px;
       --mat-button-text-horizontal-padding: 4px;
@@ -122,6 +138,11 @@ export class AuditTable {
 
   protected label(code: string): string {
     return actionLabel(code);
+  }
+
+  /** Only unusual outcomes are shown: a change that failed, or one whose outcome was never confirmed. */
+  protected outcomeLabel(outcome: AuditEventView['outcome']): string {
+    return outcome === 'failed' ? 'failed' : 'not confirmed';
   }
 
   protected targetRoute(event: AuditEventView): string[] | null {

@@ -7,10 +7,6 @@ describe('delegation', () => {
       expect(manageable({ canManage: true } as UserDetail)).toBe(true);
       expect(manageable({ canManage: false } as UserDetail)).toBe(false);
     });
-
-    it('should hide nothing for an API that does not send canManage yet (it still decides)', () => {
-      expect(manageable({} as UserDetail)).toBe(true);
-    });
   });
 
   describe('missingPermissions', () => {
