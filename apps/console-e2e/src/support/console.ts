@@ -11,6 +11,7 @@ export const loginPage = new RegExp(`^${tenantUrl}/u/login/`);
 export const ADMIN = 'admin@steward.local';
 export const STAFF = 'staff@steward.local';
 export const VIEWER = 'viewer@steward.local';
+export const SUPPORT = 'support@steward.local';
 
 /** Fills the dev tenant's sign-in form (the browser must be on it). */
 export async function submitLogin(page: Page, email: string, password = DEV_PASSWORD): Promise<void> {

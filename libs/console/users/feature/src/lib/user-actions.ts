@@ -40,7 +40,7 @@ import { refusalMessage } from './refusal';
                 >
                   Unblock
                 </button>
-              } @else {
+              } @else if (!isSelf()) {
                 <button mat-stroked-button type="button" data-testid="block-user" [disabled]="busy()" (click)="block()">
                   Block
                 </button>
@@ -55,7 +55,7 @@ import { refusalMessage } from './refusal';
                 Send password reset
               </button>
             }
-            @if (canDelete()) {
+            @if (canDelete() && !isSelf()) {
               <button
                 mat-flat-button
                 type="button"
@@ -68,6 +68,9 @@ import { refusalMessage } from './refusal';
               </button>
             }
           </div>
+          @if (isSelf()) {
+            <p class="note" data-testid="actions-self">You cannot block or delete your own account.</p>
+          }
         }
         @if (refusal(); as message) {
           <p class="refusal" role="alert" data-testid="action-refusal">{{ message }}</p>
@@ -120,6 +123,7 @@ export class UserActions {
   protected readonly canUpdate = computed(() => this.currentUser.can('update:users'));
   protected readonly canDelete = computed(() => this.currentUser.can('delete:users'));
   protected readonly manageable = computed(() => manageable(this.user()));
+  protected readonly isSelf = computed(() => this.user().id === this.currentUser.sub());
   protected readonly busy = signal(false);
   protected readonly refusal = signal<string | null>(null);
   protected readonly ticketUrl = signal<string | null>(null);

@@ -192,6 +192,9 @@ describe('UserPage', () => {
       expect(checkbox('admin').checked).toBe(true);
       expect(checkbox('admin').disabled).toBe(true);
       expect(checkbox('viewer').disabled).toBe(true);
+      expect(testId('block-user')).toBeNull();
+      expect(testId('delete-user')).toBeNull();
+      expect(testId('actions-self')?.textContent).toContain('You cannot block or delete your own account');
     });
 
     it('should keep role editing for a manageable user without notes', async () => {
