@@ -95,6 +95,15 @@ describe('createHttpApp', () => {
       );
     });
 
+    it.each(['null', '[]', '[{"title":"ok"}]', '"text"', '42', 'true'])(
+      'should refuse the body %s: a body is a JSON object',
+      async (payload) => {
+        const response = await post(payload);
+        expect(response.statusCode).toBe(400);
+        expect(response.json()).toMatchObject({ status: 400, detail: 'The request body must be a JSON object.' });
+      },
+    );
+
     it('should refuse prototype-poisoning keys', async () => {
       const response = await post('{"__proto__":{"admin":true}}');
       expect(response.statusCode).toBe(400);

@@ -90,6 +90,19 @@ describe('bearerToken', () => {
       expect((error as InvalidRequestError).getStatus()).toBe(400);
     });
 
+    it('should refuse a repeated Authorization header that Node folded into one (Fastify request)', () => {
+      const request = {
+        headers: { authorization: `Bearer ${TOKEN}` },
+        raw: { rawHeaders: ['Host', 'x', 'Authorization', `Bearer ${TOKEN}`, 'authorization', 'Bearer other'] },
+      };
+      expect(thrownBy(() => bearerToken(request))).toBeInstanceOf(InvalidRequestError);
+      const single = {
+        headers: { authorization: `Bearer ${TOKEN}` },
+        rawHeaders: ['Authorization', `Bearer ${TOKEN}`],
+      };
+      expect(bearerToken(single)).toBe(TOKEN);
+    });
+
     it('should not mistake other query or body parameters for a token', () => {
       const request = { headers: { authorization: `Bearer ${TOKEN}` }, query: { page: '1' }, body: 'access_token' };
       expect(bearerToken(request)).toBe(TOKEN);

@@ -2,6 +2,9 @@ import { InvalidRequestError, InvalidTokenError, MissingCredentialsError } from 
 
 interface RequestLike {
   headers: Record<string, string | string[] | undefined>;
+  /** The headers as sent, name and value alternating (Node's `rawHeaders`; on Fastify, `raw.rawHeaders`). */
+  rawHeaders?: readonly string[];
+  raw?: { rawHeaders?: readonly string[] };
   query?: unknown;
   body?: unknown;
 }
@@ -17,7 +20,10 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
 export function bearerToken(request: RequestLike): string {
   const header = request.headers['authorization'];
   if (header === undefined || header === '') throw new MissingCredentialsError();
-  if (Array.isArray(header)) throw new InvalidRequestError('Send exactly one Authorization header.');
+  // Node keeps the first of repeated Authorization headers and drops the rest; a proxy may read
+  // another one, so a request carrying several is ambiguous, whichever would win.
+  if (Array.isArray(header) || authorizationHeaderCount(request) > 1)
+    throw new InvalidRequestError('Send exactly one Authorization header.');
   if (hasAccessTokenParameter(request.query) || hasAccessTokenParameter(request.body)) {
     throw new InvalidRequestError('Send the access token in the Authorization header only.');
   }
@@ -25,6 +31,13 @@ export function bearerToken(request: RequestLike): string {
   const match = BEARER.exec(header);
   if (!match) throw new InvalidTokenError('The access token is malformed.');
   return match[1];
+}
+
+function authorizationHeaderCount(request: RequestLike): number {
+  const raw = request.raw?.rawHeaders ?? request.rawHeaders ?? [];
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i].length === 13 && raw[i].toLowerCase() === 'authorization') count++;
+  return count;
 }
 
 function hasAccessTokenParameter(source: unknown): boolean {

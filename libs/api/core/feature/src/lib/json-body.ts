@@ -8,7 +8,8 @@ export const MAX_JSON_DEPTH = 32;
 /**
  * Reads JSON bodies with Fastify's own parser (prototype-poisoning checks on), after refusing
  * bodies nested deeper than MAX_JSON_DEPTH: deep structures would otherwise exhaust the stack of
- * whatever walks them later (validation, transformation), turning one request into a 500.
+ * whatever walks them later (validation, transformation), turning one request into a 500. A body
+ * must be a JSON object (the validation pipe would otherwise read `null` as `{}`).
  */
 export function useJsonBodies(fastify: FastifyInstance, bodyLimit: number): void {
   const parse = fastify.getDefaultJsonParser('error', 'error');
@@ -16,17 +17,22 @@ export function useJsonBodies(fastify: FastifyInstance, bodyLimit: number): void
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, raw, done) => {
     const body = typeof raw === 'string' ? raw : raw.toString('utf8');
     if (nestingDepthExceeds(body, MAX_JSON_DEPTH)) {
-      done(
-        new ProblemException(HttpStatus.BAD_REQUEST, {
-          title: 'Invalid request',
-          detail: `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`,
-        }),
-        undefined,
-      );
+      done(invalidBody(`The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`), undefined);
       return;
     }
-    void parse(request, body, done);
+    void parse(request, body, (error, value) => {
+      // Every Steward body is an object of named fields; `null`, arrays and bare values are not bodies.
+      if (!error && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+        done(invalidBody('The request body must be a JSON object.'), undefined);
+        return;
+      }
+      done(error, value);
+    });
   });
+}
+
+function invalidBody(detail: string): ProblemException {
+  return new ProblemException(HttpStatus.BAD_REQUEST, { title: 'Invalid request', detail });
 }
 
 /** True when `json` opens more than `max` arrays/objects inside each other (strings are skipped). */
