@@ -57,8 +57,15 @@ export class FuzzApi {
       () => false,
     );
     if (healthy) return;
-    const output = this.current.process.output();
-    await this.current.stop();
+    // Its own words only: the request log lines (JSON) would bury the crash.
+    const output = this.current.process
+      .output()
+      .split('\n')
+      .filter((line) => !line.startsWith('{"level":'))
+      .join('\n');
+    // The first API owns the database: stopping it in full would drop what the next one runs on.
+    if (this.current === this.first) await this.first.process.stop();
+    else await this.current.stop();
     this.current = await startRecordsApi({ url: this.first.databaseUrl });
     throw new Error(
       `The API process died or stopped answering (restarted for the next run). Its last output:\n${output.slice(-3000)}`,
@@ -87,6 +94,14 @@ export class FuzzApi {
   async versionOf(recordId: string): Promise<number> {
     const [rows] = await this.database.query<RowDataPacket[]>('SELECT version FROM records WHERE id = ?', [recordId]);
     return Number(rows[0]?.['version'] ?? 0);
+  }
+
+  /** The request id the newest audit row carries. */
+  async lastAuditRequestId(): Promise<string | null> {
+    const [rows] = await this.database.query<RowDataPacket[]>(
+      'SELECT request_id FROM audit_events ORDER BY id DESC LIMIT 1',
+    );
+    return (rows[0]?.['request_id'] as string | null | undefined) ?? null;
   }
 
   async stop(): Promise<void> {

@@ -48,7 +48,8 @@ export function sendRaw(baseUrl: string, request: RawRequest, timeoutMs = 15_000
       else reject(error ?? new Error(`the API closed the connection without an answer (${received.length} bytes)`));
     };
     const timer = setTimeout(() => settle(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    socket.on('connect', () => socket.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body ?? Buffer.from(request.rawBody ?? '')])));
+    // No half-close: the server ends the connection after its answer (`connection: close`).
+    socket.on('connect', () => socket.write(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body ?? Buffer.from(request.rawBody ?? '')])));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('end', () => settle());
     socket.on('error', (error) => settle(error));

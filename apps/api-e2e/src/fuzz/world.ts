@@ -39,7 +39,12 @@ export class FuzzWorld {
 
   static async start(): Promise<FuzzWorld> {
     const world = new FuzzWorld(await FuzzApi.start());
-    await world.createFixtures();
+    try {
+      await world.createFixtures();
+    } catch (error) {
+      await world.stop();
+      throw error;
+    }
     return world;
   }
 
