@@ -197,10 +197,13 @@ export interface AuthorizationCase {
 
 export function authorizations(world: FuzzWorld): fc.Arbitrary<AuthorizationCase> {
   const token = world.adminToken();
-  const scheme = fc.constantFrom('Bearer', 'bearer', 'BEARER', 'bEaReR', 'Basic', 'Token', 'JWT', 'Bearer:', 'Béarer');
-  const gap = fc.constantFrom(' ', '  ', '     ', '\t', ' \t', '', ',');
+  const scheme = fc.oneof(
+    fc.constantFrom('Bearer', 'bearer', 'BEARER', 'bEaReR'),
+    fc.constantFrom('Basic', 'Token', 'JWT', 'Bearer:', 'Béarer', 'Bearer,', 'DPoP'),
+  );
+  const gap = fc.oneof(fc.constantFrom(' ', '  ', '     '), fc.constantFrom('\t', ' \t', '', ',', '\u00a0'));
   const credential = fc.oneof(
-    fc.constant(token),
+    { weight: 4, arbitrary: fc.constant(token) },
     fc.constant(`${token} ${token}`),
     fc.constant(`${token},${token}`),
     fc.constant(`"${token}"`),
@@ -216,6 +219,7 @@ export function authorizations(world: FuzzWorld): fc.Arbitrary<AuthorizationCase
   return fc.oneof(
     { weight: 4, arbitrary: one.map((value) => ({ values: [value], accepted: accepted(value) })) },
     { weight: 1, arbitrary: fc.tuple(one, one).map((values) => ({ values, accepted: false })) },
+    { weight: 1, arbitrary: one.map((other) => ({ values: [`Bearer ${token}`, other], accepted: false })) },
     { weight: 1, arbitrary: fc.constant<AuthorizationCase>({ values: [], accepted: false }) },
   );
 }
@@ -370,15 +374,18 @@ export function largeBodyText({ bytes, shape }: LargeBody): string {
 /** A value for a field: `null`, wrong types, near-valid strings, deep structures. */
 function fieldValue(world: FuzzWorld): fc.Arbitrary<unknown> {
   return fc.oneof(
-    fc.constant(null),
-    json,
-    fc.constantFrom('', ' ', 'draft', 'active', 'archived', true, false, 0, -1, 1e308, [], {}, [null], ['a', null], [''], world.roleIds[0] ?? 'rol_x'),
-    fc.constantFrom(...world.roleIds.map((id) => [id]), []),
-    fc.constantFrom(1, 39, 40, 41, 199, 200, 201, 10_000, 10_001).map((n) => 'x'.repeat(n)),
-    fc.constantFrom(20, 21).map((n) => Array.from({ length: n }, (_, i) => `tag${i}`)),
-    fc.emailAddress(),
-    fc.string({ unit: 'binary', maxLength: 50 }),
-    fc.nat({ max: 200 }).map((depth) => JSON.parse(deepJsonText({ depth, shape: 'mixed', field: null }))),
+    { weight: 3, arbitrary: fc.constant(null) },
+    { weight: 3, arbitrary: json },
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom('', ' ', 'draft', 'active', 'archived', true, false, 0, -1, 1e308, [], {}, [null], ['a', null], [''], world.roleIds[0] ?? 'rol_x'),
+    },
+    { weight: 2, arbitrary: fc.constantFrom(...world.roleIds.map((id) => [id]), []) },
+    { weight: 3, arbitrary: fc.constantFrom(1, 39, 40, 41, 199, 200, 201, 10_000, 10_001).map((n) => 'x'.repeat(n)) },
+    { weight: 1, arbitrary: fc.constantFrom(20, 21).map((n) => Array.from({ length: n }, (_, i) => `tag${i}`)) },
+    { weight: 2, arbitrary: fc.emailAddress() },
+    { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 50 }) },
+    { weight: 1, arbitrary: fc.nat({ max: 50 }).map((depth) => JSON.parse(deepJsonText({ depth, shape: 'mixed', field: null }))) },
   );
 }
 
