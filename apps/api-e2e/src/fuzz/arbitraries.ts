@@ -40,8 +40,14 @@ const CRITICAL_CLAIMS: Record<string, fc.Arbitrary<unknown>> = {
     fc.constant('9999999999'),
     fc.integer({ min: 0, max: 1_600_000_000 }),
   ),
-  iat: fc.oneof(notA((value) => typeof value === 'number'), fc.constant('1700000000')),
-  nbf: fc.oneof(notA((value) => typeof value === 'number'), fc.integer({ min: 4_000_000_000, max: 2 ** 40 })),
+  iat: fc.oneof(
+    notA((value) => typeof value === 'number'),
+    fc.constant('1700000000'),
+  ),
+  nbf: fc.oneof(
+    notA((value) => typeof value === 'number'),
+    fc.integer({ min: 4_000_000_000, max: 2 ** 40 }),
+  ),
   sub: fc.oneof(notA(isString), fc.constant('')),
 };
 
@@ -106,13 +112,11 @@ export function invalidTokens(world: FuzzWorld): fc.Arbitrary<TokenCase> {
       .constantFrom('iss', 'aud', 'exp', 'sub', 'iat')
       .map((claim) => signed('signed, one verified claim missing', claim, { ...world.claims(), [claim]: undefined })),
     badHeader(world).map((header) => signed('signed, bad header', header, world.claims(), header)),
-    fc
-      .oneof(json, fc.constant(null))
-      .map((header) => ({
-        kind: 'header JSON without RS256 and a kid',
-        detail: header,
-        token: `${b64(header)}.${b64(world.claims())}.${world.adminToken().split('.')[2]}`,
-      })),
+    fc.oneof(json, fc.constant(null)).map((header) => ({
+      kind: 'header JSON without RS256 and a kid',
+      detail: header,
+      token: `${b64(header)}.${b64(world.claims())}.${world.adminToken().split('.')[2]}`,
+    })),
     fc.constantFrom('', 'c2ln', world.adminToken().split('.')[2]).map((signature) => ({
       kind: 'alg none',
       detail: signature,
@@ -122,18 +126,28 @@ export function invalidTokens(world: FuzzWorld): fc.Arbitrary<TokenCase> {
       const input = `${b64({ alg, typ: 'JWT', kid: world.key.kid })}.${b64(world.claims())}`;
       const publicPem = createPublicKey(world.key.key).export({ format: 'pem', type: 'spki' });
       const hash = `sha${alg.slice(2)}`;
-      return { kind: 'HMAC keyed with the public key', detail: alg, token: `${input}.${createHmac(hash, publicPem).update(input).digest('base64url')}` };
+      return {
+        kind: 'HMAC keyed with the public key',
+        detail: alg,
+        token: `${input}.${createHmac(hash, publicPem).update(input).digest('base64url')}`,
+      };
     }),
-    fc.tuple(fc.nat(), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')).map(([at, char]) => {
-      const [header, payload, signature] = world.adminToken().split('.');
-      const index = at % (signature.length - 1); // the last character carries padding bits
-      const swapped = signature[index] === char ? (char === 'A' ? 'B' : 'A') : char;
-      const tampered = `${signature.slice(0, index)}${swapped}${signature.slice(index + 1)}`;
-      return { kind: 'tampered signature', detail: { index, swapped }, token: `${header}.${payload}.${tampered}` };
-    }),
+    fc
+      .tuple(fc.nat(), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'))
+      .map(([at, char]) => {
+        const [header, payload, signature] = world.adminToken().split('.');
+        const index = at % (signature.length - 1); // the last character carries padding bits
+        const swapped = signature[index] === char ? (char === 'A' ? 'B' : 'A') : char;
+        const tampered = `${signature.slice(0, index)}${swapped}${signature.slice(index + 1)}`;
+        return { kind: 'tampered signature', detail: { index, swapped }, token: `${header}.${payload}.${tampered}` };
+      }),
     fc.dictionary(fc.string({ maxLength: 10 }), json, { minKeys: 1, maxKeys: 3 }).map((extra) => {
       const [header, , signature] = world.adminToken().split('.');
-      return { kind: 'payload changed after signing', detail: extra, token: `${header}.${b64(world.claims(extra))}.${signature}` };
+      return {
+        kind: 'payload changed after signing',
+        detail: extra,
+        token: `${header}.${b64(world.claims(extra))}.${signature}`,
+      };
     }),
     fc.nat().map((cut) => {
       const token = world.adminToken();
@@ -163,10 +177,16 @@ function badHeader(world: FuzzWorld): fc.Arbitrary<Record<string, unknown>> {
   const base = { alg: 'RS256', typ: 'JWT', kid: world.key.kid };
   return fc.oneof(
     fc
-      .oneof(fc.constantFrom('none', 'HS256', 'RS512', 'PS256', 'ES256', 'rs256', ''), notA((value) => value === 'RS256'))
+      .oneof(
+        fc.constantFrom('none', 'HS256', 'RS512', 'PS256', 'ES256', 'rs256', ''),
+        notA((value) => value === 'RS256'),
+      )
       .map((alg) => ({ ...base, alg })),
     fc
-      .oneof(fc.constantFrom('', 'nobody-knows', '../../keys', `${world.key.kid} `), notA((value) => value === world.key.kid))
+      .oneof(
+        fc.constantFrom('', 'nobody-knows', '../../keys', `${world.key.kid} `),
+        notA((value) => value === world.key.kid),
+      )
       .map((kid) => ({ ...base, kid })),
     fc.constant({ ...base, kid: undefined }),
     notA((value) => typeof value === 'string' && ACCESS_TOKEN_TYPES.includes(value.toLowerCase()))
@@ -249,7 +269,19 @@ export const contentTypes = fc.oneof(
 /** If-Match values: the current version's strong tag now and then, mostly anything else. */
 export const ifMatchValues = fc.oneof(
   fc.constant('CURRENT'),
-  fc.constantFrom('*', 'W/"1"', '"1", "2"', '"-1"', '"0"', '"1.5"', '"9999999999"', '"99999999999999999999"', '1', '""', ' '),
+  fc.constantFrom(
+    '*',
+    'W/"1"',
+    '"1", "2"',
+    '"-1"',
+    '"0"',
+    '"1.5"',
+    '"9999999999"',
+    '"99999999999999999999"',
+    '1',
+    '""',
+    ' ',
+  ),
   fc.nat().map((n) => `"${n}"`),
   headerText(80),
 );
@@ -262,28 +294,92 @@ export const requestIds = fc.oneof(
 
 // ---------------------------------------------------------------- paths and query strings
 
-/** Characters that would end or split a request target; everything else goes out raw when `raw`. */
+/** Characters that would end or split a path segment; everything else goes out raw. */
 const escapeTarget = (text: string) => text.replace(/[\s?#%/\\]|[\x00-\x1f\x7f]/g, (char) => encodeURIComponent(char));
 
+/**
+ * Keeps a request target on its request line (whitespace and controls encoded, stray `%` kept):
+ * broken request lines are the HTTP layer's cases, not these.
+ */
+const onTheLine = (text: string) => text.replace(/[\s#]|[\x00-\x1f\x7f]/g, (char) => encodeURIComponent(char));
+
 /** Path ids: UUID-like, foreign, percent-encoded (well or badly), dots, unicode, very long. */
-export const ids = fc.oneof(
-  fc.uuid(),
-  fc.uuid().map((id) => id.toUpperCase()),
-  fc.uuid().map((id) => `${id}x`),
-  fc.uuid().map((id) => id.replace(/-/g, '')),
-  fc.constantFrom('.', '..', '%2e%2e', '%2E', '...', '%', '%zz', '%00', '%ff', '%ed%a0%80', '%c0%af', '%2F', '%5C', 'null', 'undefined', '0', '-1', 'NaN', '__proto__', 'constructor', 'auth0%7C', '%7C', 'auth0|x', 'auth0%7Cfuzz-nobody', "1'; DROP TABLE records; --"),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map(escapeTarget),
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((text) => encodeURIComponent(text)),
-  // Long, yet within Node's 16 KiB for the whole head: bigger ones are the HTTP layer's.
-  fc.tuple(fc.nat({ max: 4_000 }), fc.constantFrom('a', '9', '%41', 'é', '|')).map(([n, unit]) => unit.repeat(n + 1)),
-);
+export const ids = fc
+  .oneof(
+    fc.uuid(),
+    fc.uuid().map((id) => id.toUpperCase()),
+    fc.uuid().map((id) => `${id}x`),
+    fc.uuid().map((id) => id.replace(/-/g, '')),
+    fc.constantFrom(
+      '.',
+      '..',
+      '%2e%2e',
+      '%2E',
+      '...',
+      '%',
+      '%zz',
+      '%00',
+      '%ff',
+      '%ed%a0%80',
+      '%c0%af',
+      '%2F',
+      '%5C',
+      'null',
+      'undefined',
+      '0',
+      '-1',
+      'NaN',
+      '__proto__',
+      'constructor',
+      'auth0%7C',
+      '%7C',
+      'auth0|x',
+      'auth0%7Cfuzz-nobody',
+      "1'; DROP TABLE records; --",
+    ),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map(escapeTarget),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }).map((text) => encodeURIComponent(text)),
+    // Long, yet within Node's 16 KiB for the whole head: bigger ones are the HTTP layer's.
+    fc.tuple(fc.nat({ max: 4_000 }), fc.constantFrom('a', '9', '%41', 'é', '|')).map(([n, unit]) => unit.repeat(n + 1)),
+  )
+  .map(onTheLine);
 
 const QUERY_NAMES = ['limit', 'cursor', 'sort', 'status', 'q', 'page', 'perPage', 'action', 'actor'] as const;
 
 const queryValues = fc.oneof(
   fc.integer({ min: -5, max: 1_005 }).map(String),
-  fc.constantFrom('', '0', '1', '100', '101', '1.5', '1e2', '1e309', '-0', 'NaN', 'Infinity', '0x10', ' 5', '5abc', 'true', 'null', '[]', '{}'),
-  fc.constantFrom('updatedAt', '-updatedAt', 'createdAt', '-createdAt', 'title', '-title', '--title', 'id', 'title;DROP', 'TITLE'),
+  fc.constantFrom(
+    '',
+    '0',
+    '1',
+    '100',
+    '101',
+    '1.5',
+    '1e2',
+    '1e309',
+    '-0',
+    'NaN',
+    'Infinity',
+    '0x10',
+    ' 5',
+    '5abc',
+    'true',
+    'null',
+    '[]',
+    '{}',
+  ),
+  fc.constantFrom(
+    'updatedAt',
+    '-updatedAt',
+    'createdAt',
+    '-createdAt',
+    'title',
+    '-title',
+    '--title',
+    'id',
+    'title;DROP',
+    'TITLE',
+  ),
   fc.constantFrom('draft', 'active', 'archived', 'deleted', 'DRAFT', 'record.updated', 'user.blocked'),
   fc.constantFrom('%', '_', '!', '\\', "'", '"', '*', '+', '%25', '%2B', 'a%00b', '%ff', '%zz'),
   headerText(30).map(escapeTarget),
@@ -298,8 +394,19 @@ function cursors(): fc.Arbitrary<string> {
     {
       sort: fc.oneof(fc.constantFrom('-updatedAt', 'updatedAt', '-createdAt', 'title', '-title'), json),
       value: fc.oneof(
-        fc.date({ noInvalidDate: false }).map((date) => (Number.isNaN(date.getTime()) ? 'Invalid' : date.toISOString())),
-        fc.constantFrom('0', '10000', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z', '2024-02-30T25:61:61Z', ''),
+        fc
+          .date({ noInvalidDate: false })
+          .map((date) => (Number.isNaN(date.getTime()) ? 'Invalid' : date.toISOString())),
+        fc.constantFrom(
+          '0',
+          '10000',
+          '+275760-09-13T00:00:00.000Z',
+          '-271821-04-20T00:00:00.000Z',
+          '9999-12-31T23:59:59.999Z',
+          '0000-01-01T00:00:00Z',
+          '2024-02-30T25:61:61Z',
+          '',
+        ),
         fc.string({ maxLength: 300 }),
         json,
       ),
@@ -329,7 +436,7 @@ export const queries = fc
     ),
     { maxLength: 6 },
   )
-  .map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join('&'));
+  .map((pairs) => onTheLine(pairs.map(([name, value]) => `${name}=${value}`).join('&')));
 
 // ---------------------------------------------------------------- JSON bodies
 
@@ -341,7 +448,25 @@ const FIELDS: Record<BodyKind, string[]> = {
   'user-changes': ['name', 'blocked'],
   roles: ['roles'],
 };
-const FOREIGN_FIELDS = ['id', 'version', 'ownerSub', 'owner_sub', 'createdAt', 'updatedAt', 'deletedAt', 'orgId', 'user_id', 'app_metadata', 'connection', 'password', 'email_verified', 'blocked', 'access_token', '__proto__', 'constructor'];
+const FOREIGN_FIELDS = [
+  'id',
+  'version',
+  'ownerSub',
+  'owner_sub',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'orgId',
+  'user_id',
+  'app_metadata',
+  'connection',
+  'password',
+  'email_verified',
+  'blocked',
+  'access_token',
+  '__proto__',
+  'constructor',
+];
 
 /** JSON text nested `depth` levels deep, built from a size so a counterexample stays short. */
 export interface DeepJson {
@@ -365,8 +490,10 @@ export interface LargeBody {
 }
 
 export function largeBodyText({ bytes, shape }: LargeBody): string {
-  if (shape === 'long description') return JSON.stringify({ title: 'big', status: 'draft', description: 'd'.repeat(bytes) });
-  if (shape === 'many tags') return JSON.stringify({ title: 'big', status: 'draft', tags: Array(Math.ceil(bytes / 4)).fill('t') });
+  if (shape === 'long description')
+    return JSON.stringify({ title: 'big', status: 'draft', description: 'd'.repeat(bytes) });
+  if (shape === 'many tags')
+    return JSON.stringify({ title: 'big', status: 'draft', tags: Array(Math.ceil(bytes / 4)).fill('t') });
   if (shape === 'whitespace') return `${' '.repeat(bytes)}{"title":"big","status":"draft"}`;
   return JSON.stringify(Object.fromEntries(Array.from({ length: Math.ceil(bytes / 12) }, (_, i) => [`f${i}`, i])));
 }
@@ -378,14 +505,34 @@ function fieldValue(world: FuzzWorld): fc.Arbitrary<unknown> {
     { weight: 3, arbitrary: json },
     {
       weight: 4,
-      arbitrary: fc.constantFrom('', ' ', 'draft', 'active', 'archived', true, false, 0, -1, 1e308, [], {}, [null], ['a', null], [''], world.roleIds[0] ?? 'rol_x'),
+      arbitrary: fc.constantFrom(
+        '',
+        ' ',
+        'draft',
+        'active',
+        'archived',
+        true,
+        false,
+        0,
+        -1,
+        1e308,
+        [],
+        {},
+        [null],
+        ['a', null],
+        [''],
+        world.roleIds[0] ?? 'rol_x',
+      ),
     },
     { weight: 2, arbitrary: fc.constantFrom(...world.roleIds.map((id) => [id]), []) },
     { weight: 3, arbitrary: fc.constantFrom(1, 39, 40, 41, 199, 200, 201, 10_000, 10_001).map((n) => 'x'.repeat(n)) },
     { weight: 1, arbitrary: fc.constantFrom(20, 21).map((n) => Array.from({ length: n }, (_, i) => `tag${i}`)) },
     { weight: 2, arbitrary: fc.emailAddress() },
     { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 50 }) },
-    { weight: 1, arbitrary: fc.nat({ max: 50 }).map((depth) => JSON.parse(deepJsonText({ depth, shape: 'mixed', field: null }))) },
+    {
+      weight: 1,
+      arbitrary: fc.nat({ max: 50 }).map((depth) => JSON.parse(deepJsonText({ depth, shape: 'mixed', field: null }))),
+    },
   );
 }
 
@@ -400,7 +547,10 @@ export type BodyCase =
 export function bodies(world: FuzzWorld, route: Route): fc.Arbitrary<BodyCase> {
   const names = FIELDS[route.body ?? 'record'];
   const fields = fc.dictionary(
-    fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: fc.constantFrom(...FOREIGN_FIELDS) }),
+    fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...names) },
+      { weight: 1, arbitrary: fc.constantFrom(...FOREIGN_FIELDS) },
+    ),
     fieldValue(world),
     { maxKeys: 5 },
   );
@@ -423,7 +573,12 @@ export function bodies(world: FuzzWorld, route: Route): fc.Arbitrary<BodyCase> {
       arbitrary: fc
         .record({
           bytes: fc.constantFrom(50_000, 99_000, 101_000, 150_000, 1_000_000),
-          shape: fc.constantFrom('long description' as const, 'many tags' as const, 'whitespace' as const, 'many fields' as const),
+          shape: fc.constantFrom(
+            'long description' as const,
+            'many tags' as const,
+            'whitespace' as const,
+            'many fields' as const,
+          ),
         })
         .map((large) => ({ kind: 'large' as const, large })),
     },
@@ -445,15 +600,39 @@ export function bodyText(body: BodyCase): string {
 }
 
 const invalidJson = fc.oneof(
-  fc.constantFrom('', '{', '}', '{"title":', '{"title":"a",}', "{'title':'a'}", '{title:"a"}', 'NaN', 'undefined', '{"a":1}{"b":2}', '{"title":"a"} x', '{"title":"\\ud800"}', '{"title":"a\\x"}', '[1,]', '01', '{"a":01}', '/* c */ {}', '{"__proto__":{"polluted":1}}', '{"title":"a","title":null}', '"\\u0000"'),
-  json.map((value) => JSON.stringify(value)).chain((text) => fc.nat({ max: Math.max(0, text.length - 1) }).map((cut) => text.slice(0, cut))).filter((text) => {
-    try {
-      JSON.parse(text);
-      return false;
-    } catch {
-      return true;
-    }
-  }),
+  fc.constantFrom(
+    '',
+    '{',
+    '}',
+    '{"title":',
+    '{"title":"a",}',
+    "{'title':'a'}",
+    '{title:"a"}',
+    'NaN',
+    'undefined',
+    '{"a":1}{"b":2}',
+    '{"title":"a"} x',
+    '{"title":"\\ud800"}',
+    '{"title":"a\\x"}',
+    '[1,]',
+    '01',
+    '{"a":01}',
+    '/* c */ {}',
+    '{"__proto__":{"polluted":1}}',
+    '{"title":"a","title":null}',
+    '"\\u0000"',
+  ),
+  json
+    .map((value) => JSON.stringify(value))
+    .chain((text) => fc.nat({ max: Math.max(0, text.length - 1) }).map((cut) => text.slice(0, cut)))
+    .filter((text) => {
+      try {
+        JSON.parse(text);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
   fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }).filter((text) => {
     try {
       JSON.parse(text);
@@ -518,8 +697,14 @@ export const httpLayerCases: fc.Arbitrary<HttpLayerCase> = fc.oneof(
     )
     .map((requestLine) => ({ kind: 'malformed request line', request: { ...get('/api/me'), requestLine } })),
   fc
-    .tuple(fc.constantFrom('x-a', 'authorization', 'x-request-id'), fc.constantFrom('\u0001', '\u0000', '\u007f', '\u000b'))
-    .map(([name, char]) => ({ kind: 'control character in a header value', request: get('/api/me', [[name, `a${char}b`]]) })),
+    .tuple(
+      fc.constantFrom('x-a', 'authorization', 'x-request-id'),
+      fc.constantFrom('\u0001', '\u0000', '\u007f', '\u000b'),
+    )
+    .map(([name, char]) => ({
+      kind: 'control character in a header value',
+      request: get('/api/me', [[name, `a${char}b`]]),
+    })),
   fc
     .constantFrom('x a', 'x:a', 'é', '(x)', '')
     .map((name) => ({ kind: 'invalid header name', request: get('/api/me', [[name, 'v']]) })),

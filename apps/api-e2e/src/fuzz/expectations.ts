@@ -9,7 +9,8 @@ export class ExchangeError extends Error {
 }
 
 export function describeExchange(request: RawRequest, response?: RawResponse): string {
-  const body = request.body === undefined ? '' : `\n  body (${request.body.length} bytes): ${cut(String(request.body))}`;
+  const body =
+    request.body === undefined ? '' : `\n  body (${request.body.length} bytes): ${cut(String(request.body))}`;
   const sent = [
     `request: ${request.method} ${cut(request.target)}`,
     ...request.headers.map(([name, value]) => `  ${name}: ${cut(value)}`),

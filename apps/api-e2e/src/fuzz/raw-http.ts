@@ -49,7 +49,9 @@ export function sendRaw(baseUrl: string, request: RawRequest, timeoutMs = 15_000
     };
     const timer = setTimeout(() => settle(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
     // No half-close: the server ends the connection after its answer (`connection: close`).
-    socket.on('connect', () => socket.write(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body ?? Buffer.from(request.rawBody ?? '')])));
+    socket.on('connect', () =>
+      socket.write(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body ?? Buffer.from(request.rawBody ?? '')])),
+    );
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('end', () => settle());
     socket.on('error', (error) => settle(error));
