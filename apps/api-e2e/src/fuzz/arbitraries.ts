@@ -452,6 +452,14 @@ const FIELDS: Record<BodyKind, string[]> = {
   'user-changes': ['name', 'blocked'],
   roles: ['roles'],
 };
+/** A valid body of each kind, for changing one field at a time. */
+const VALID_BODIES: Record<BodyKind, Record<string, unknown>> = {
+  record: { title: 'Fuzzed', description: 'A record the fuzzer made', status: 'draft', tags: ['fuzz'] },
+  'record-changes': { title: 'Fuzzed again', description: 'Changed by the fuzzer', status: 'active', tags: ['fuzz'] },
+  'new-user': { email: 'fuzz-new@steward.local', name: 'Fuzz New' },
+  'user-changes': { name: 'Fuzz Target', blocked: false },
+  roles: { roles: [] },
+};
 const FOREIGN_FIELDS = [
   'id',
   'version',
@@ -544,6 +552,7 @@ function fieldValue(world: FuzzWorld): fc.Arbitrary<unknown> {
 export type BodyCase =
   | { kind: 'json'; value: unknown }
   | { kind: 'fields'; value: Record<string, unknown> }
+  | { kind: 'one field off'; field: string; value: unknown }
   | { kind: 'deep'; deep: DeepJson }
   | { kind: 'invalid json'; text: string }
   | { kind: 'large'; large: LargeBody };
@@ -560,7 +569,13 @@ export function bodies(world: FuzzWorld, route: Route): fc.Arbitrary<BodyCase> {
   );
   return fc.oneof(
     { weight: 2, arbitrary: json.map((value) => ({ kind: 'json' as const, value })) },
-    { weight: 6, arbitrary: fields.map((value) => ({ kind: 'fields' as const, value })) },
+    { weight: 4, arbitrary: fields.map((value) => ({ kind: 'fields' as const, value })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...names, ...FOREIGN_FIELDS), fieldValue(world))
+        .map(([field, value]) => ({ kind: 'one field off' as const, field, value })),
+    },
     {
       weight: 2,
       arbitrary: fc
@@ -589,13 +604,15 @@ export function bodies(world: FuzzWorld, route: Route): fc.Arbitrary<BodyCase> {
   );
 }
 
-export function bodyText(body: BodyCase): string {
+export function bodyText(route: Route, body: BodyCase): string {
   switch (body.kind) {
     case 'json':
     case 'fields':
       return JSON.stringify(body.value);
     case 'deep':
       return deepJsonText(body.deep);
+    case 'one field off':
+      return JSON.stringify({ ...VALID_BODIES[route.body ?? 'record'], [body.field]: body.value });
     case 'invalid json':
       return body.text;
     case 'large':

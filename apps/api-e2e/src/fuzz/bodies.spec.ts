@@ -44,7 +44,7 @@ describe('Fuzz: JSON bodies', () => {
             .chain((route) => bodies(world, route).map((body) => ({ route: `${route.method} ${route.path}`, body }))),
           async ({ route: name, body }) => {
             const route = WRITES.find((candidate) => `${candidate.method} ${candidate.path}` === name) as Route;
-            const text = bodyText(body);
+            const text = bodyText(route, body);
             const request = await world.request(route, { body: text });
             const response = await world.exchange(route, request);
             const allowed = allowedStatuses(route, body, text);
