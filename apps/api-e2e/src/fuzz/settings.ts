@@ -24,7 +24,7 @@ export async function assertProperty<T>(property: fc.IAsyncProperty<T>, runs: nu
     if (error instanceof Error) {
       error.message =
         `Fuzz failure with FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} (numRuns ${numRuns}); replay with the same ` +
-        `values: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} npx nx run api-e2e:e2e --testPathPatterns=fuzz\n\n` +
+        `values: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} npx nx run api-e2e:e2e --testPathPatterns=src/fuzz/\n\n` +
         error.message;
     }
     throw error;
