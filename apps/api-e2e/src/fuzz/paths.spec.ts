@@ -28,10 +28,10 @@ describe('Fuzz: paths and query strings', () => {
           });
           expectStatus(request, await world.exchange(route, request), [400, 404, 414]);
         }),
-        250,
+        200,
       );
     },
-    propertyTimeout(250),
+    propertyTimeout(200),
   );
 
   it(
@@ -47,10 +47,10 @@ describe('Fuzz: paths and query strings', () => {
             if (!Array.isArray(page.items)) throw new ExchangeError('a page without items', request, response);
           }
         }),
-        250,
+        200,
       );
     },
-    propertyTimeout(250),
+    propertyTimeout(200),
   );
 
   it(
