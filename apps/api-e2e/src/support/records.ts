@@ -38,7 +38,7 @@ export function startRecordsApi(database: DatabaseKind | { url: string }): Promi
   return startApi({
     issuer: `${stack().tenantUrl}/`,
     database,
-    env: { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000' },
+    env: { RATE_LIMIT_PER_USER: '100000', RATE_LIMIT_PER_ADDRESS: '100000', MANAGEMENT_BUDGET_PER_USER: '100000' },
   });
 }
 

@@ -54,6 +54,13 @@ describe('UsersService', () => {
       expect(row).toMatchObject({ requestId: 'server-id', correlationId: 'their-id', action: 'user.updated' });
     });
 
+    it('should answer an empty change with the user as they are, sending and auditing nothing', async () => {
+      const updates = jest.spyOn(bed.directory, 'update');
+      expect(await bed.service.update(admin, 'auth0|vic', {})).toMatchObject({ id: 'auth0|vic', blocked: false });
+      expect(updates).not.toHaveBeenCalled();
+      expect(await bed.auditTrail()).toEqual([]);
+    });
+
     it('should not let anyone block themselves', async () => {
       await expect(bed.service.update(admin, 'auth0|ada', { blocked: true })).rejects.toMatchObject({
         status: 409,

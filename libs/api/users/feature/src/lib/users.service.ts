@@ -69,6 +69,8 @@ export class UsersService {
 
   /** Renames, blocks or unblocks a user the caller may manage. */
   async update(actor: Actor, id: string, input: UpdateUserDto): Promise<UserDetail> {
+    // Nothing to change (like an empty PATCH of a record): the user as they are; nothing audited, nothing sent upstream.
+    if (input.name === undefined && input.blocked === undefined) return this.get(actor, id);
     const blocking = input.blocked === true;
     if (blocking && id === actor.user.sub) throw conflict('You cannot block yourself.');
     const action = blocking ? 'user.blocked' : input.blocked === false ? 'user.unblocked' : 'user.updated';
