@@ -3,7 +3,7 @@ import { bodies, bodyText, isJson, type BodyCase } from './arbitraries';
 import { expectStatus } from './expectations';
 import { isWrite, ROUTES, type Route } from './routes';
 import { assertProperty, propertyTimeout } from './settings';
-import { FuzzWorld } from './world';
+import { useFuzzWorld } from './world';
 
 /** Fastify's body limit (BODY_LIMIT_BYTES in the API): larger bodies get 413. */
 const BODY_LIMIT = 100 * 1024;
@@ -16,15 +16,7 @@ const WRITES = ROUTES.filter(isWrite);
  * refused write writes nothing (checked by every exchange).
  */
 describe('Fuzz: JSON bodies', () => {
-  let world: FuzzWorld;
-
-  beforeAll(async () => {
-    world = await FuzzWorld.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = useFuzzWorld();
 
   /** What SPEC §6 and §10 say about a body regardless of its fields. */
   function allowedStatuses(route: Route, body: BodyCase, text: string): number[] | undefined {

@@ -3,22 +3,14 @@ import { authorizations, contentTypes, ifMatchValues, requestIds } from './arbit
 import { ExchangeError, expectStatus, expectUnauthorized } from './expectations';
 import { PROTECTED_ROUTES, ROUTES, ROUTES_WITH_BODY, type Route } from './routes';
 import { assertProperty, propertyTimeout } from './settings';
-import { FuzzWorld } from './world';
+import { useFuzzWorld } from './world';
 
 const PATCH_RECORD = ROUTES.find((route) => route.method === 'PATCH' && route.path === '/api/records/:id') as Route;
 const CREATE_RECORD = ROUTES.find((route) => route.method === 'POST' && route.path === '/api/records') as Route;
 
 /** SPEC §4.1, §6 and §10 on request headers: odd forms are refused cleanly, never a 5xx. */
 describe('Fuzz: request headers', () => {
-  let world: FuzzWorld;
-
-  beforeAll(async () => {
-    world = await FuzzWorld.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = useFuzzWorld();
 
   it(
     'should accept exactly one "Bearer <token>" Authorization and refuse every other form with a 401',

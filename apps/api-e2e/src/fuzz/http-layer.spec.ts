@@ -1,22 +1,14 @@
 import fc from 'fast-check';
 import { httpLayerCases } from './arbitraries';
 import { assertProperty, propertyTimeout } from './settings';
-import { FuzzWorld } from './world';
+import { useFuzzWorld } from './world';
 
 /**
  * SPEC §10: a malformed request line or an oversized head is turned away by the HTTP server
  * itself, with the same security headers as any answer, and the process keeps running.
  */
 describe('Fuzz: the HTTP layer', () => {
-  let world: FuzzWorld;
-
-  beforeAll(async () => {
-    world = await FuzzWorld.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = useFuzzWorld();
 
   it(
     'should turn away broken and oversized requests cleanly and keep running',

@@ -3,19 +3,11 @@ import { ids, queries } from './arbitraries';
 import { ExchangeError, expectStatus } from './expectations';
 import { LIST_ROUTES, ROUTES, ROUTES_WITH_ID } from './routes';
 import { assertProperty, propertyTimeout } from './settings';
-import { FuzzWorld } from './world';
+import { useFuzzWorld } from './world';
 
 /** SPEC §6 and §10 on request targets: any id or query string gets a clean 4xx (or the page), never a 5xx. */
 describe('Fuzz: paths and query strings', () => {
-  let world: FuzzWorld;
-
-  beforeAll(async () => {
-    world = await FuzzWorld.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = useFuzzWorld();
 
   it(
     'should answer an id that names nothing with a 400 or 404 on every route with an id',

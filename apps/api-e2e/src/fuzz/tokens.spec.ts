@@ -3,19 +3,11 @@ import { invalidTokens, wrongTypedGrants } from './arbitraries';
 import { expectInsufficientScope, expectStatus, expectUnauthorized } from './expectations';
 import { PROTECTED_ROUTES, ROUTES } from './routes';
 import { assertProperty, propertyTimeout } from './settings';
-import { FuzzWorld } from './world';
+import { useFuzzWorld } from './world';
 
 /** SPEC §4 and §10: no token, however forged or malformed, gets in, gets a 5xx or stops the process. */
 describe('Fuzz: access tokens', () => {
-  let world: FuzzWorld;
-
-  beforeAll(async () => {
-    world = await FuzzWorld.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await world?.stop();
-  });
+  const world = useFuzzWorld();
 
   it(
     'should refuse every invalid token with a 401 on every protected route',

@@ -174,3 +174,24 @@ function mergeHeaders(base: [string, string][], extra: [string, string][]): [str
   const replaced = new Set(extra.map(([name]) => name.toLowerCase()));
   return [...base.filter(([name]) => !replaced.has(name.toLowerCase())), ...extra];
 }
+
+/**
+ * The world of the enclosing `describe`: started before its tests, stopped after them. The value
+ * returned stands for it from the start, so generators and tests can close over it.
+ */
+export function useFuzzWorld(): FuzzWorld {
+  let current: FuzzWorld | undefined;
+  beforeAll(async () => {
+    current = await FuzzWorld.start();
+  }, 60_000);
+  afterAll(async () => {
+    await current?.stop();
+  });
+  return new Proxy({} as FuzzWorld, {
+    get: (_target, name) => {
+      if (!current) throw new Error('the fuzz world is used before it started');
+      const value: unknown = Reflect.get(current, name, current);
+      return typeof value === 'function' ? value.bind(current) : value;
+    },
+  });
+}

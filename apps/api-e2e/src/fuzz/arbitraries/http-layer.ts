@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { RawRequest } from '../raw-http';
-import { ROUTES } from '../routes';
 
 /** Requests the HTTP server must turn away itself: oversized heads, broken request lines, stray bytes. */
 export interface HttpLayerCase {
@@ -72,5 +71,3 @@ export const httpLayerCases: fc.Arbitrary<HttpLayerCase> = fc.oneof(
     },
   }),
 );
-
-export const routes = fc.constantFrom(...ROUTES);

@@ -5,7 +5,7 @@
 export { bodies, bodyText, type BodyCase } from './bodies';
 export { headerText } from './common';
 export { authorizations, contentTypes, ifMatchValues, requestIds, type AuthorizationCase } from './headers';
-export { httpLayerCases, routes, type HttpLayerCase } from './http-layer';
+export { httpLayerCases, type HttpLayerCase } from './http-layer';
 export { deepJsonText, isJson, largeBodyText, type DeepJson, type LargeBody } from './json-text';
 export { ids, queries } from './paths';
 export { invalidTokens, wrongTypedGrants, type TokenCase } from './tokens';
