@@ -46,7 +46,7 @@ console.log(`
 ${services.map(({ name, url }) => `    ${name.padEnd(11)} ${url}`).join('\n')}
 
   Sign in with password "${password}" as
-    admin@steward.local · staff@steward.local · viewer@steward.local
+    admin@steward.local · support@steward.local · staff@steward.local · viewer@steward.local
   The dev tenant is a local stand-in for Auth0: development only.
 └──────────────────────────────────────────────────────────────┘
 `);
