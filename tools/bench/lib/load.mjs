@@ -7,7 +7,10 @@ import { join } from 'node:path';
 import { LOAD_CORE, cpuMicros, pinned } from './processes.mjs';
 
 const WRK_SCRIPT = join(import.meta.dirname, 'wrk-tokens.lua');
-const hasWrk = spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
+// BENCH_LOAD_GENERATOR=autocannon forces autocannon even where wrk is installed.
+const hasWrk =
+  process.env.BENCH_LOAD_GENERATOR !== 'autocannon' &&
+  spawnSync('wrk', ['--version'], { stdio: 'ignore' }).error === undefined;
 
 /** The generator this run uses. */
 export const loadGenerator = hasWrk ? 'wrk' : 'autocannon';

@@ -60,10 +60,17 @@ function measurementsTable(results) {
   ].join('\n');
 }
 
+const VIEW_LABELS = {
+  detailCold: 'user detail view, cold',
+  detailWarm: 'user detail view, warm',
+  listCold: 'Users list view, cold',
+  listWarm: 'Users list view, warm',
+};
+
 function managementCalls(management) {
   return Object.entries(management).map(
-    ([view, { total, calls }]) =>
-      `Management calls, ${view}: ${total}${total ? ` (${calls.map((c) => `\`${c}\``).join(', ')})` : ''}.`,
+    ([key, { total, calls }]) =>
+      `Management API calls, ${VIEW_LABELS[key]}: ${total}${total ? ` (${calls.map((c) => `\`${c}\``).join(', ')})` : ''}.`,
   );
 }
 
