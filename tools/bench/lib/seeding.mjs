@@ -40,12 +40,12 @@ export function seedRecords(root, name, count, log = () => undefined) {
  * Opens the cached database `name` with `rows` records under the current migrations: starts the API on
  * it (which applies pending migrations) and reuses it when the note in the database's comment still
  * matches; otherwise recreates, migrates and seeds it.
- * @param {(url: string) => Promise<{ stop(): Promise<void> }>} startApi
+ * @param {() => Promise<{ stop(): Promise<void> }>} startApi starts the API on database `name`
  * @returns {Promise<{ api: Awaited<ReturnType<typeof startApi>>, reused: boolean }>}
  */
 export async function openCachedDatabase({ root, name, rows, startApi, log }) {
   if (!(await databaseExists(name))) await createDatabase(name);
-  let api = await startApi(databaseUrl(name));
+  let api = await startApi();
   const note = await noteFor(name, rows);
   if ((await readComment(name)) === note && (await countRecords(name)) === rows) return { api, reused: true };
 
@@ -53,7 +53,7 @@ export async function openCachedDatabase({ root, name, rows, startApi, log }) {
   await api.stop();
   await dropDatabase(name);
   await createDatabase(name);
-  api = await startApi(databaseUrl(name));
+  api = await startApi();
   await seedRecords(root, name, rows, log);
   await writeComment(name, note);
   return { api, reused: false };
