@@ -34,7 +34,8 @@ const BUILDS = ['dist/apps/api/main.js', 'dist/apps/dev-tenant/main.js', 'dist/a
 const root = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' } } });
 const mode = args.smoke ? MODES.smoke : MODES.full;
-const outDir = resolve(args.out ?? join(root, 'dist/bench'));
+// A smoke run never overwrites the latest full report.
+const outDir = resolve(args.out ?? join(root, args.smoke ? 'dist/bench/smoke' : 'dist/bench'));
 const scratch = join(outDir, 'run');
 const started = performance.now();
 const log = (line) => console.log(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line}`);

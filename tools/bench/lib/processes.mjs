@@ -10,9 +10,12 @@ export const LOAD_CORE = '0';
 const hasTaskset = spawnSync('taskset', ['--version'], { stdio: 'ignore' }).status === 0;
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
+// Decided once, at start: nproc honours this process's affinity, which pinSelfToLoadCore narrows to one core.
+const canPin = hasTaskset && Number(spawnSync('nproc', { encoding: 'utf8' }).stdout.trim()) >= 2;
+
 /** Whether servers and load are pinned to separate cores (taskset present, at least two cores). */
 export function pinning() {
-  return hasTaskset && (spawnSync('nproc', { encoding: 'utf8' }).stdout.trim() | 0) >= 2;
+  return canPin;
 }
 
 /** Moves every thread of this process (the load generator and orchestrator) onto LOAD_CORE. */

@@ -97,5 +97,3 @@ async function measureOne(pid, url, tokens, mode, scratch) {
 function summary(result) {
   return `${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${Math.round(result.cpuUsPerRequest)} µs CPU/req`;
 }
-
-export { summary as loadSummary };
