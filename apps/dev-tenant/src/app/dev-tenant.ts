@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Accounts } from './accounts';
 import { loginRoutes } from './login-routes';
 import { devFaultRoutes, ManagementFaults } from './management/faults';
+import { callCounter, devCallRoutes, ManagementCalls } from './management/management-calls';
 import { managementRouter } from './management/management-router';
 import { TokenBucket } from './management/rate-limits';
 import { TenantRoles } from './management/tenant-roles';
@@ -64,6 +65,7 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
 
   const tickets = new PasswordTickets();
   const faults = new ManagementFaults();
+  const calls = new ManagementCalls();
   const rateLimit = settings.managementRateLimit ?? { capacity: 50, refillPerSecond: 50 };
 
   const app = express();
@@ -72,6 +74,7 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
   app.get('/userinfo', userinfoHandler(issuer, { keys: publicKeys }, accounts));
   app.use(
     '/api/v2',
+    callCounter(calls),
     managementRouter({
       issuer,
       audiences: managementAudiences,
@@ -86,6 +89,7 @@ export async function startDevTenant(settings: DevTenantSettings): Promise<Runni
   );
   app.use(passwordResetRoutes(accounts, tickets));
   app.use(devFaultRoutes(faults));
+  app.use(devCallRoutes(calls));
   app.use(provider.callback());
 
   const server = await new Promise<Server>((resolve, reject) => {

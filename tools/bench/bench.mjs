@@ -1,0 +1,188 @@
+#!/usr/bin/env node
+// `npm run bench`: measures everything SPEC §9 sets a target for, in one run, and reports each figure
+// with its target, the ratio and whether it is met (dist/bench/report.md and report.json).
+//
+//   node tools/bench/bench.mjs [--smoke] [--out dir]
+//
+// Needs the builds of the API, the dev tenant and the console (the Nx targets bench:bench and bench:e2e
+// build them first) and MariaDB/MySQL at $TEST_DATABASE_URL (default mysql://root@127.0.0.1:3306);
+// uses wrk when installed, autocannon otherwise. --smoke runs every part for about a second on tiny
+// databases: `npm test` runs it so the bench cannot rot. Its numbers mean nothing.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDatabase, databaseUrl, dropDatabase, freshDatabaseName, someRecordId } from './lib/database.mjs';
+import { buildFigures } from './lib/figures.mjs';
+import { distinctTokens, startIssuer } from './lib/issuer.mjs';
+import { loadGenerator } from './lib/load.mjs';
+import { MODES } from './lib/modes.mjs';
+import { pinning, pinSelfToLoadCore } from './lib/processes.mjs';
+import { targetsTable, writeReport } from './lib/report.mjs';
+import { openCachedDatabase, seedRecords } from './lib/seeding.mjs';
+import { startSteward } from './lib/steward.mjs';
+import { measureBundle } from './scenarios/bundle.mjs';
+import { measureManagement } from './scenarios/management.mjs';
+import { measureRecords } from './scenarios/records.mjs';
+import { measureSustained } from './scenarios/sustained.mjs';
+import { measureRawVerify, measureRecipes, measureSteward } from './scenarios/throughput.mjs';
+
+/** The large database kept between full runs (reseeded only when its rows or migrations change). */
+const CACHED_DATABASE = process.env.BENCH_CACHED_DATABASE || 'steward_bench_cache_1m';
+const BUILDS = ['dist/apps/api/main.js', 'dist/apps/dev-tenant/main.js', 'dist/apps/console/browser/index.html'];
+
+const root = resolve(import.meta.dirname, '../..');
+const { values: args } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' } } });
+const mode = args.smoke ? MODES.smoke : MODES.full;
+// A smoke run never overwrites the latest full report.
+const outDir = resolve(args.out ?? join(root, args.smoke ? 'dist/bench/smoke' : 'dist/bench'));
+const scratch = join(outDir, 'run');
+const started = performance.now();
+const log = (line) => console.log(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line}`);
+
+async function main() {
+  const missing = BUILDS.filter((file) => !existsSync(join(root, file)));
+  if (missing.length > 0)
+    throw new Error(`build first (npx nx run-many -t build -p api dev-tenant console): missing ${missing.join(', ')}`);
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  pinSelfToLoadCore();
+  const run = {
+    mode: mode.name,
+    startedAt: new Date().toISOString(),
+    cpus: cpus().length,
+    loadAverage: loadavg(),
+    pinned: pinning(),
+    loadGenerator,
+    distinctTokens: mode.distinctTokens,
+  };
+  const results = await measureAll();
+  run.seconds = Math.round((Date.now() - Date.parse(run.startedAt)) / 1000);
+  const figures = buildFigures(results);
+  writeReport(outDir, run, results, figures);
+  console.log(`\n${targetsTable(figures)}\n`);
+  const met = figures.filter((figure) => figure.met).length;
+  console.log(`${met} of ${figures.length} targets met in ${run.seconds} s; report: ${join(outDir, 'report.md')}`);
+}
+
+async function measureAll() {
+  const cleanUps = [];
+  const results = {};
+  try {
+    // Smoke mode counts Management calls beside the rest: the count does not depend on load.
+    const management = mode.freshApiPerScenario ? undefined : measureManagement({ root, scratch, log });
+    management?.catch(() => undefined);
+    const issuer = await startIssuer();
+    cleanUps.push(issuer.stop);
+    log(`signing ${mode.distinctTokens} distinct tokens`);
+    const tokens = { reused: [issuer.token()], distinct: distinctTokens(issuer, mode.distinctTokens) };
+    const apiOn = (name, database, timeoutMs) => (scenario) =>
+      startSteward({
+        root,
+        scratch,
+        name: scenario ? `${name}-${scenario}` : name,
+        issuer: issuer.url,
+        databaseUrl: databaseUrl(database),
+        timeoutMs,
+      });
+
+    const small = await createDatabase(freshDatabaseName('steward_bench_run'));
+    cleanUps.push(() => dropDatabase(small));
+    log(`records on ${mode.records.small} rows (${small})`);
+    // Smoke mode: one API process on the small database serves every scenario (starts are most of its time).
+    const onSmall = (name) => shareable(small, apiOn(name, small), cleanUps);
+    const startSmall = onSmall('api-records-small');
+    results.records = {
+      small: await recordsOn({
+        name: small,
+        rows: mode.records.small,
+        seedRows: mode.records.small,
+        startApi: startSmall,
+        tokens,
+        cached: false,
+      }),
+    };
+
+    log('raw RS256 verify');
+    results.rawVerify = await measureRawVerify(mode);
+    log(`throughput: Steward${mode.freshApiPerScenario ? ' (a fresh API process per scenario)' : ''}`);
+    const context = { issuer, tokens, mode, scratch, log };
+    const steward = await measureSteward({
+      ...context,
+      startApi: onSmall('api'),
+      recordId: await someRecordId(small),
+    });
+    log('throughput: recipes');
+    results.load = { ...steward, ...(await measureRecipes(context)) };
+    log(`sustained: ${mode.sustained.windows} × ${mode.sustained.windowSeconds} s`);
+    results.sustained = await measureSustained({ ...context, startApi: onSmall('api-sustained') });
+
+    // Full mode: the cached large database. Smoke mode: the small one grown, on the same API process.
+    const cached = mode.records.cacheLarge;
+    const large = cached ? CACHED_DATABASE : small;
+    log(`records on ${mode.records.large} rows (${large})`);
+    results.records.large = await recordsOn({
+      name: large,
+      rows: mode.records.large,
+      seedRows: mode.records.large - mode.records.small,
+      // A first start on a large database may run a migration over every row: give it time.
+      startApi: cached ? apiOn('api-records-large', large, 30 * 60_000) : onSmall('api-records-large'),
+      tokens,
+      cached,
+    });
+
+    log('Management API calls per view (dev tenant)');
+    results.management = await (management ?? measureManagement({ root, scratch, log }));
+    log('console initial JavaScript');
+    results.bundle = measureBundle({ root });
+    return results;
+  } finally {
+    for (const cleanUp of cleanUps.reverse())
+      await cleanUp().catch((error) => console.error(`clean-up: ${error.message}`));
+    rmSync(join(scratch, 'tokens'), { recursive: true, force: true });
+  }
+}
+
+const sharedApis = new Map();
+
+/** In smoke mode, the first API process started on `database` serves every later start; it stops at clean-up. */
+function shareable(database, start, cleanUps) {
+  if (mode.freshApiPerScenario) return start;
+  return async (scenario) => {
+    if (!sharedApis.has(database)) {
+      const starting = start(scenario).then((api) => {
+        cleanUps.push(api.stop);
+        return api;
+      });
+      sharedApis.set(database, starting);
+    }
+    return { ...(await sharedApis.get(database)), stop: async () => undefined };
+  };
+}
+
+/**
+ * Seeds `seedRows` more records into database `name` (or opens the cached one with `rows` records) and
+ * measures the list queries on it.
+ */
+async function recordsOn({ name, rows, seedRows, startApi, tokens, cached }) {
+  let api;
+  let reused = false;
+  if (cached) {
+    ({ api, reused } = await openCachedDatabase({ root, name, rows, startApi, log }));
+    if (reused) log(`  reusing ${name}: ${rows} records, migrations unchanged`);
+  } else {
+    api = await startApi();
+    await seedRecords(root, name, seedRows, log);
+  }
+  try {
+    const queries = await measureRecords({ apiUrl: api.url, token: tokens.reused[0], database: name, mode, log });
+    return { rows, reused, timeoutMs: mode.records.timeoutMs, queries };
+  } finally {
+    await api.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error.stack ?? error}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,154 @@
+// SPEC §9's targets as figures: each one a measured value, its target, the ratio and met / not met.
+import { RECORD_QUERIES } from '../scenarios/records.mjs';
+
+const AUTH_ROUTES = [
+  ['me', '`GET /api/me`'],
+  ['record', '`GET /api/records/:id`'],
+];
+const TOKEN_MODES = [
+  ['distinct', 'distinct tokens'],
+  ['reused', 'one reused token'],
+];
+
+/**
+ * @typedef {{ id: string, label: string, value: string, target: string, ratio: number|null, met: boolean }} Figure
+ * @returns {Figure[]}
+ */
+export function buildFigures(results) {
+  return [
+    ...throughputFigures(results.load),
+    ...overheadFigures(results.load, results.rawVerify),
+    ...decayFigures(results.sustained),
+    ...recordFigures(results.records),
+    ...managementFigures(results.management),
+    bundleFigure(results.bundle),
+  ];
+}
+
+function atLeast(id, label, value, ratio, minimum) {
+  return { id, label, value, target: `≥ ${minimum}×`, ratio, met: ratio >= minimum };
+}
+
+function atMost(id, label, value, ratio, maximum, target = `≤ ${maximum}×`) {
+  return { id, label, value, target, ratio, met: ratio !== null && ratio <= maximum };
+}
+
+function throughputFigures(load) {
+  const recipes = [
+    ['expressJwtBearer', 'express-oauth2-jwt-bearer', 2],
+    ['classic', 'the classic recipe', 4],
+  ];
+  return AUTH_ROUTES.flatMap(([route, routeLabel]) =>
+    TOKEN_MODES.flatMap(([tokens, tokensLabel]) =>
+      recipes.map(([recipe, recipeLabel, minimum]) => {
+        const steward = load[`steward.${route}.${tokens}`].rps;
+        const other = load[`${recipe}.${tokens}`].rps;
+        return atLeast(
+          `throughput.${route}.${tokens}.${recipe}`,
+          `${routeLabel} throughput vs ${recipeLabel}, ${tokensLabel}`,
+          `${rps(steward)} vs ${rps(other)} req/s`,
+          steward / other,
+          minimum,
+        );
+      }),
+    ),
+  );
+}
+
+function overheadFigures(load, rawVerify) {
+  const raw = rawVerify.microsPerVerify;
+  const publicCpu = load['steward.health'].cpuUsPerRequest;
+  const overhead = (tokens) => load[`steward.me.${tokens}`].cpuUsPerRequest - publicCpu;
+  const bare = load.bareNest.cpuUsPerRequest;
+  return [
+    atMost(
+      'overhead.distinct',
+      'auth overhead (`/api/me` − `/api/health` CPU), distinct tokens, vs raw RS256 verify',
+      `${us(overhead('distinct'))} vs ${us(raw)}`,
+      overhead('distinct') / raw,
+      1.5,
+    ),
+    atMost(
+      'overhead.reused',
+      'auth overhead, one reused token, vs raw RS256 verify',
+      `${us(overhead('reused'))} vs ${us(raw)}`,
+      overhead('reused') / raw,
+      0.25,
+      '≈ 0 (≤ 0.25×)',
+    ),
+    atMost(
+      'public.bareNest',
+      'public route (`/api/health`) CPU vs bare Nest on Fastify',
+      `${us(publicCpu)} vs ${us(bare)}`,
+      publicCpu / bare,
+      2,
+    ),
+  ];
+}
+
+function decayFigures({ windows, windowSeconds }) {
+  const first = windows[0].rps;
+  const last = windows.at(-1).rps;
+  return [
+    atLeast(
+      'sustained.noDecay',
+      `no decay: last ${windowSeconds} s vs first ${windowSeconds} s of \`/api/me\` (${windows.length * windowSeconds} s, rate limiting on)`,
+      `${rps(last)} vs ${rps(first)} req/s`,
+      last / first,
+      0.9,
+    ),
+  ];
+}
+
+function recordFigures({ small, large }) {
+  return Object.entries(RECORD_QUERIES).map(([key, { label }]) => {
+    const [a, b] = [small.queries[key], large.queries[key]];
+    const ratio = a.timedOut || b.timedOut ? null : b.p99Ms / a.p99Ms;
+    const show = (result) => (result.timedOut ? `timed out (> ${small.timeoutMs / 1000} s)` : ms(result.p99Ms));
+    return atMost(
+      `records.${key}`,
+      `\`GET /api/records\` ${label}: p99 at ${count(large.rows)} vs ${count(small.rows)} rows`,
+      `${show(b)} vs ${show(a)}`,
+      ratio,
+      1.5,
+    );
+  });
+}
+
+function managementFigures(management) {
+  const views = [
+    ['list', 'Users list view', 1],
+    ['detail', 'user detail view', 2],
+  ];
+  return views.flatMap(([view, label, maximum]) =>
+    ['Cold', 'Warm'].map((state) => {
+      const calls = management[`${view}${state}`].total;
+      return {
+        id: `management.${view}${state}`,
+        label: `Management API calls per ${label}, ${state.toLowerCase()}`,
+        value: String(calls),
+        target: `≤ ${maximum}`,
+        ratio: null,
+        met: calls <= maximum,
+      };
+    }),
+  );
+}
+
+function bundleFigure(bundle) {
+  return {
+    id: 'bundle.gzip',
+    label: 'console initial JavaScript, gzip',
+    value: `${kb(bundle.gzipBytes)} gzip (${kb(bundle.rawBytes)} raw, ${bundle.files.length} files)`,
+    target: '≤ 150 kB',
+    ratio: bundle.gzipBytes / 150_000,
+    met: bundle.gzipBytes <= 150_000,
+  };
+}
+
+export const rps = (value) => Math.round(value).toLocaleString('en-US');
+export const us = (value) => `${value.toFixed(0)} µs`;
+export const ms = (value) => `${value.toFixed(1)} ms`;
+export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const count = (rows) =>
+  rows >= 1_000_000 ? `${rows / 1_000_000} M` : rows >= 1000 ? `${rows / 1000} k` : String(rows);

@@ -1,0 +1,103 @@
+// The bench's output: the targets table (printed and in dist/bench/report.md) and every raw figure
+// (dist/bench/report.json).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RECORD_QUERIES } from '../scenarios/records.mjs';
+import { kb, ms, rps, us } from './figures.mjs';
+
+const LOAD_LABELS = {
+  'steward.health': 'Steward `GET /api/health` (public)',
+  'steward.me.reused': 'Steward `GET /api/me`, one reused token',
+  'steward.me.distinct': 'Steward `GET /api/me`, distinct tokens',
+  'steward.record.reused': 'Steward `GET /api/records/:id`, one reused token',
+  'steward.record.distinct': 'Steward `GET /api/records/:id`, distinct tokens',
+  bareNest: 'bare Nest on Fastify (no auth)',
+  'expressJwtBearer.reused': 'Express + express-oauth2-jwt-bearer, one reused token',
+  'expressJwtBearer.distinct': 'Express + express-oauth2-jwt-bearer, distinct tokens',
+  'classic.reused': 'classic recipe (Nest/Express + passport-jwt + jwks-rsa), one reused token',
+  'classic.distinct': 'classic recipe, distinct tokens',
+};
+
+/** The targets table in markdown. */
+export function targetsTable(figures) {
+  const rows = figures.map(
+    (f) =>
+      `| ${f.label} | ${f.value} | ${f.ratio === null ? '—' : `${f.ratio.toFixed(2)}×`} | ${f.target} | ${f.met ? 'met' : '**not met**'} |`,
+  );
+  return ['| figure | measured | ratio | target | |', '|---|---|---:|---|---|', ...rows].join('\n');
+}
+
+/** The raw measurements behind the ratios, in markdown. */
+function measurementsTable(results) {
+  const load = Object.entries(LOAD_LABELS).map(([key, label]) => {
+    const r = results.load[key];
+    return `| ${label} | ${rps(r.rps)} | ${ms(r.p50Ms)} / ${ms(r.p99Ms)} | ${us(r.cpuUsPerRequest)} |`;
+  });
+  const windows = results.sustained.windows.map((w) => rps(w.rps)).join(', ');
+  const records = Object.entries(RECORD_QUERIES).map(([key, { label }]) => {
+    const show = (size) => {
+      const q = results.records[size].queries[key];
+      return q.timedOut ? 'timed out' : `${ms(q.p50Ms)} / ${ms(q.p99Ms)}`;
+    };
+    return `| ${label} | ${show('small')} | ${show('large')} |`;
+  });
+  const { small, large } = results.records;
+  return [
+    '| server, scenario | req/s | latency p50 / p99 | server CPU per request |',
+    '|---|---:|---:|---:|',
+    ...load,
+    `| raw RS256 verify with a parsed KeyObject (in process) | — | — | ${us(results.rawVerify.microsPerVerify)} |`,
+    '',
+    `Sustained \`GET /api/me\`, req/s per ${results.sustained.windowSeconds}-s window: ${windows}.`,
+    '',
+    `| \`GET /api/records\`, p50 / p99 | ${small.rows.toLocaleString('en-US')} rows | ${large.rows.toLocaleString('en-US')} rows${large.reused ? ' (cached database)' : ''} |`,
+    '|---|---:|---:|',
+    ...records,
+    '',
+    ...managementCalls(results.management),
+    '',
+    `Console initial JavaScript: ${results.bundle.files.map((f) => `${f.name} ${kb(f.gzipBytes)}`).join(', ')} (gzip level 9).`,
+  ].join('\n');
+}
+
+const VIEW_LABELS = {
+  detailCold: 'user detail view, cold',
+  detailWarm: 'user detail view, warm',
+  listCold: 'Users list view, cold',
+  listWarm: 'Users list view, warm',
+};
+
+function managementCalls(management) {
+  return Object.entries(management).map(
+    ([key, { total, calls }]) =>
+      `Management API calls, ${VIEW_LABELS[key]}: ${total}${total ? ` (${calls.map((c) => `\`${c}\``).join(', ')})` : ''}.`,
+  );
+}
+
+function header(run) {
+  const pinning = run.pinned ? 'server pinned to core 1, load on core 0 (`taskset`)' : 'no CPU pinning';
+  return [
+    `Mode **${run.mode}**, ${run.startedAt}, ${run.cpus} cores, load average ${run.loadAverage.map((l) => l.toFixed(1)).join(' / ')} at start;`,
+    `${pinning}; load generator ${run.loadGenerator}, 10 connections; ${run.distinctTokens.toLocaleString('en-US')} distinct tokens.`,
+  ].join('\n');
+}
+
+/** Writes report.md and report.json into `outDir` and returns the markdown. */
+export function writeReport(outDir, run, results, figures) {
+  const markdown = [
+    '# Steward bench report',
+    '',
+    header(run),
+    '',
+    targetsTable(figures),
+    '',
+    '## Measurements',
+    '',
+    measurementsTable(results),
+    '',
+  ].join('\n');
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'report.md'), markdown);
+  writeFileSync(join(outDir, 'report.json'), `${JSON.stringify({ run, figures, results }, null, 2)}\n`);
+  return markdown;
+}
