@@ -44,7 +44,7 @@ export async function startNodeProcess(options: {
     output: () => output,
     stop: () => stopChild(child),
   };
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
