@@ -1,8 +1,9 @@
 import { decodeCursor, encodeCursor, invalidField } from '@steward/api-core-util';
 import type { CursorPage, RecordSortField } from '@steward/shared-domain';
-import type { Repository } from 'typeorm';
+import type { Repository, SelectQueryBuilder } from 'typeorm';
 import type { ListRecordsQuery } from './dto/list-records.query';
 import { RecordEntity } from './record.entity';
+import { booleanModeQuery, fts5Query, searchTerms, wordStartPattern, type SearchTerms } from './record-search';
 
 const COLUMNS: Record<RecordSortField, string> = { updatedAt: 'updated_at', createdAt: 'created_at', title: 'title' };
 
@@ -36,16 +37,22 @@ export async function listRecords(
     .where('r.org_id = :orgId', { orgId })
     .andWhere('r.deleted_at IS NULL');
   if (query.status) builder.andWhere('r.status = :status', { status: query.status });
-  if (query.q) builder.andWhere("r.title LIKE :q ESCAPE '!'", { q: `%${query.q.replace(/[!%_]/g, '!$&')}%` });
   if (query.cursor) {
     const position = decodeCursor(query.cursor, isPosition);
     if (position.sort !== query.sort)
       throw invalidField('cursor', `was made for sort=${position.sort}, not sort=${query.sort}`);
+    // `col <= v AND (col < v OR id < w)` rather than `col < v OR (col = v AND id < w)`: the first
+    // conjunct is one range on the (org_id, deleted_at, [status,] col, id) index on every database.
     const after = descending ? '<' : '>';
-    builder.andWhere(`(${column} ${after} :value OR (${column} = :value AND r.id ${after} :id))`, {
+    builder.andWhere(`${column} ${after}= :value AND (${column} ${after} :value OR r.id ${after} :id)`, {
       value: toDatabaseValue(repository, field, position.value),
       id: position.id,
     });
+  }
+  if (query.q) {
+    const terms = searchTerms(query.q);
+    if (!terms) return { items: [], nextCursor: null };
+    whereTitleMatches(builder, repository, terms);
   }
   const rows = await builder
     .orderBy(column, direction)
@@ -74,4 +81,25 @@ function toDatabaseValue(repository: Repository<RecordEntity>, field: RecordSort
   if (Number.isNaN(date.getTime())) throw invalidField('cursor', 'is not a cursor this list gave out');
   const column = repository.metadata.findColumnWithPropertyName(field);
   return column ? repository.manager.connection.driver.preparePersistentValue(date, column) : date;
+}
+
+/**
+ * Restricts the list to titles matching `terms` through the full-text index: MySQL/MariaDB's
+ * FULLTEXT index on `title`, SQLite's `records_fts` FTS5 table (see the search migration).
+ */
+function whereTitleMatches(
+  builder: SelectQueryBuilder<RecordEntity>,
+  repository: Repository<RecordEntity>,
+  terms: SearchTerms,
+): void {
+  if (repository.manager.connection.driver.options.type === 'better-sqlite3') {
+    builder.andWhere('r.rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH :fts)', {
+      fts: fts5Query(terms),
+    });
+    return;
+  }
+  builder.andWhere('MATCH(r.title) AGAINST (:fts IN BOOLEAN MODE)', { fts: booleanModeQuery(terms) });
+  terms.short.forEach((word, i) =>
+    builder.andWhere(`r.title REGEXP :short${i}`, { [`short${i}`]: wordStartPattern(word) }),
+  );
 }
