@@ -2,8 +2,10 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const SQLITE_UP = [
   // External-content FTS5 index of records.title, keyed by the records rowid and kept in sync by
-  // triggers. unicode61 with remove_diacritics 2 folds case and accents like utf8mb4_unicode_ci.
-  `CREATE VIRTUAL TABLE records_fts USING fts5(title, content='records', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`,
+  // triggers. Words as MySQL's search sees them (see record-search.ts): case folded, accents kept,
+  // `_` part of a word.
+  `CREATE VIRTUAL TABLE records_fts USING fts5(title, content='records', content_rowid='rowid',
+     tokenize="unicode61 remove_diacritics 0 tokenchars '_'")`,
   `CREATE TRIGGER records_fts_insert AFTER INSERT ON records BEGIN
      INSERT INTO records_fts (rowid, title) VALUES (new.rowid, new.title);
    END`,

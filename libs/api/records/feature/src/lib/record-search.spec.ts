@@ -2,17 +2,20 @@ import { booleanModeQuery, fts5Query, searchTerms, wordStartPattern } from './re
 
 describe('record search', () => {
   describe('searchTerms', () => {
-    it('should split q into lower-cased words of letters and digits, long and short apart', () => {
-      expect(searchTerms('Budget  Q1-2025, Chloé!')).toEqual({ indexed: ['budget', '2025', 'chloé'], short: ['q1'] });
+    it('should split q into lower-cased words of letters, digits and underscores', () => {
+      expect(searchTerms('Budget  Q1-2025, Chloé! foo_bar')).toEqual({
+        words: ['budget', 'q1', '2025', 'chloé', 'foo_bar'],
+        indexed: ['budget', '2025', 'chloé', 'foo_bar'],
+      });
     });
 
     it('should drop every query-syntax character instead of passing it on', () => {
       const terms = searchTerms('+vendor* -"review" (NEAR) ~x @2 AND:title^ \\\'s');
-      expect(terms).toEqual({ indexed: ['vendor', 'review', 'near', 'and', 'title'], short: ['x', '2', 's'] });
+      expect(terms?.indexed).toEqual(['vendor', 'review', 'near', 'and', 'title']);
       if (!terms) return;
       expect(booleanModeQuery(terms)).toBe('+vendor* +review* +near* +and* +title*');
       expect(fts5Query(terms)).toBe(
-        '"vendor"* AND "review"* AND "near"* AND "and"* AND "title"* AND "x"* AND "2"* AND "s"*',
+        '"vendor"* AND "review"* AND "near"* AND "x"* AND "2"* AND "and"* AND "title"* AND "s"*',
       );
     });
 
@@ -22,7 +25,7 @@ describe('record search', () => {
     });
 
     it('should deduplicate words and keep at most eight', () => {
-      expect(searchTerms('one one two three four five six seven eight nine ten')?.indexed).toEqual([
+      expect(searchTerms('one One two three four five six seven eight nine')?.words).toEqual([
         'one',
         'two',
         'three',
@@ -36,10 +39,13 @@ describe('record search', () => {
   });
 
   describe('wordStartPattern', () => {
-    it('should anchor a short word at the start of a title word', () => {
-      const pattern = new RegExp(wordStartPattern('q1').replace('[:alnum:]', 'a-z0-9'), 'i');
+    it('should anchor a word at the start of a title word', () => {
+      const pattern = new RegExp(wordStartPattern('q1'), 'iu');
       expect(pattern.test('Budget forecast Q1 2025')).toBe(true);
+      expect(pattern.test('Budget (q1)')).toBe(true);
       expect(pattern.test('Budget forecast XQ1')).toBe(false);
+      expect(pattern.test('Budget forecast éq1')).toBe(false);
+      expect(pattern.test('Budget forecast x_q1')).toBe(false);
     });
   });
 });
