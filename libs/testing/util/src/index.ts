@@ -6,3 +6,4 @@ export * from './lib/fake-issuer';
 export * from './lib/stack';
 export * from './lib/tokens';
 export * from './lib/tcp-proxy';
+export * from './lib/mysql-query-log';
