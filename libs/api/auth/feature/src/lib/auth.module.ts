@@ -10,11 +10,14 @@ import { JwtAuthGuard } from './jwt-auth.guard';
 import { JwtStrategy } from './jwt.strategy';
 import { MeController } from './me.controller';
 import { PermissionsGuard } from './permissions.guard';
+import { InMemoryRateLimitStorage } from './rate-limit-storage';
 import { AddressRateLimitGuard, RATE_LIMITS, UserRateLimitGuard } from './rate-limit.guards';
 import { RevokedSubject } from './revoked-subject.entity';
 import { SubjectRevocations } from './subject-revocations';
 
 const MINUTE_MS = 60_000;
+/** Callers (address or user, per route) whose counters are kept per budget; ~100 bytes each. */
+const RATE_LIMIT_KEYS = 200_000;
 
 /**
  * Authentication and authorization for the whole API: import once, in the app module.
@@ -31,6 +34,8 @@ const MINUTE_MS = 60_000;
         const limits = config.get('http.rateLimits', { infer: true });
         return {
           setHeaders: false,
+          // O(1) counters; the scale-out issue swaps in a shared store behind the same interface.
+          storage: new InMemoryRateLimitStorage({ maxKeys: RATE_LIMIT_KEYS }),
           throttlers: [
             { name: RATE_LIMITS.ip, ttl: MINUTE_MS, limit: limits.perAddress },
             { name: RATE_LIMITS.user, ttl: MINUTE_MS, limit: limits.perUser },
