@@ -14,10 +14,13 @@ import { InMemoryRateLimitStorage } from './rate-limit-storage';
 import { AddressRateLimitGuard, RATE_LIMITS, UserRateLimitGuard } from './rate-limit.guards';
 import { RevokedSubject } from './revoked-subject.entity';
 import { SubjectRevocations } from './subject-revocations';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const MINUTE_MS = 60_000;
 /** Callers (address or user, per route) whose counters are kept per budget; ~100 bytes each. */
 const RATE_LIMIT_KEYS = 200_000;
+/** Verified tokens remembered (a SHA-256 and the caller, ~0.5 kB each). */
+const VERIFIED_TOKENS = 50_000;
 
 /**
  * Authentication and authorization for the whole API: import once, in the app module.
@@ -56,6 +59,12 @@ const RATE_LIMIT_KEYS = 200_000;
           maxAgeMs: 10 * MINUTE_MS,
           timeoutMs: 5_000,
         }),
+    },
+    {
+      provide: VerifiedTokenCache,
+      inject: [JwksKeyStore, SubjectRevocations],
+      useFactory: (keys: JwksKeyStore, revocations: SubjectRevocations) =>
+        new VerifiedTokenCache(keys, revocations, { maxEntries: VERIFIED_TOKENS }),
     },
     JwtStrategy,
     SubjectRevocations,

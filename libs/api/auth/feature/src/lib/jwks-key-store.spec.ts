@@ -151,6 +151,32 @@ describe('JwksKeyStore', () => {
     });
   });
 
+  describe('knownKey', () => {
+    it('should answer only keys already fetched, without fetching', async () => {
+      expect(store.knownKey('key-a')).toBeUndefined();
+      expect(server.hits).toBe(0);
+      const key = await store.getKey('key-a');
+      expect(store.knownKey('key-a')).toBe(key);
+    });
+
+    it('should keep the same KeyObject across refreshes while the issuer publishes it unchanged', async () => {
+      const original = await store.getKey('key-a');
+      server.keys = [keyA, keyB];
+      now += COOLDOWN_MS;
+      await store.getKey('key-b');
+      expect(store.knownKey('key-a')).toBe(original);
+    });
+
+    it('should answer a new KeyObject when a kid is republished with another key', async () => {
+      const original = await store.getKey('key-a');
+      server.keys = [{ ...keyB, kid: 'key-a' }];
+      now += COOLDOWN_MS;
+      await store.getKey('key-unknown');
+      expect(store.knownKey('key-a')).not.toBe(original);
+      expect(store.knownKey('key-a')?.export({ format: 'jwk' })['n']).toBe(keyB.n);
+    });
+  });
+
   describe('when the issuer is unavailable', () => {
     it('should keep cached keys and answer unknown kids with undefined when the server is gone', async () => {
       const cached = await store.getKey('key-a');

@@ -38,13 +38,21 @@ export class JwksKeyStore {
 
   /** The key for `kid`, or undefined when the issuer does not publish it (or cannot be asked right now). */
   async getKey(kid: string): Promise<KeyObject | undefined> {
-    const known = this.keys.get(kid);
-    if (known) {
-      if (this.now() - this.fetchedAt > this.options.maxAgeMs && this.mayFetch()) void this.refresh();
-      return known;
-    }
+    const known = this.knownKey(kid);
+    if (known) return known;
     if (this.mayFetch()) await this.refresh();
     return this.keys.get(kid);
+  }
+
+  /**
+   * The key for `kid` if it is known now, without waiting for the issuer (stale keys are refreshed
+   * in the background). A key keeps its identity across fetches while the issuer publishes it
+   * unchanged, so `knownKey(kid) === key` tells whether a key used earlier is still current.
+   */
+  knownKey(kid: string): KeyObject | undefined {
+    const known = this.keys.get(kid);
+    if (known && this.now() - this.fetchedAt > this.options.maxAgeMs && this.mayFetch()) void this.refresh();
+    return known;
   }
 
   /** True when the issuer answered at least once; used by readiness checks. */
@@ -71,7 +79,13 @@ export class JwksKeyStore {
     this.lastAttemptAt = this.now();
     try {
       const signingKeys = await this.client.getSigningKeys();
-      this.keys = new Map(signingKeys.map((key) => [key.kid, createPublicKey(key.getPublicKey())]));
+      this.keys = new Map(
+        signingKeys.map((signingKey) => {
+          const key = createPublicKey(signingKey.getPublicKey());
+          const known = this.keys.get(signingKey.kid);
+          return [signingKey.kid, known?.equals(key) ? known : key];
+        }),
+      );
       this.fetchedAt = this.now();
     } catch (error) {
       this.logger.warn(`JWKS fetch failed, keeping ${this.keys.size} cached key(s): ${(error as Error).message}`);

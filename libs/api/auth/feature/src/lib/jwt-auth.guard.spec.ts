@@ -6,6 +6,13 @@ import type { AuthenticatedUser } from './authenticated-user';
 import { InsufficientScopeError, InvalidTokenError, MissingCredentialsError } from './bearer-errors';
 import { Public } from './decorators';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import type { VerifiedTokenCache } from './verified-token-cache';
+
+class MeController {
+  me() {
+    return 'me';
+  }
+}
 
 class HealthController {
   @Public() health() {
@@ -36,16 +43,43 @@ function thrownBy(action: () => unknown): unknown {
 }
 
 describe('JwtAuthGuard', () => {
-  const guard = new JwtAuthGuard(new Reflector());
+  const known = new Map<string, AuthenticatedUser>();
+  const cache = { lookup: (token: string) => known.get(token) } as unknown as VerifiedTokenCache;
+  const guard = new JwtAuthGuard(new Reflector(), cache);
+
+  function contextFor(controller: new () => object, handler: string, request: object): ExecutionContext {
+    return {
+      getHandler: () => (controller.prototype as Record<string, unknown>)[handler],
+      getClass: () => controller,
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => ({}) }),
+    } as unknown as ExecutionContext;
+  }
 
   describe('canActivate', () => {
     it('should pass a public route without looking for a token', () => {
-      const context = {
-        getHandler: () => HealthController.prototype.health,
-        getClass: () => HealthController,
-        switchToHttp: () => ({ getRequest: () => ({ headers: {} }) }),
-      } as unknown as ExecutionContext;
-      expect(guard.canActivate(context)).toBe(true);
+      expect(guard.canActivate(contextFor(HealthController, 'health', { headers: {} }))).toBe(true);
+    });
+
+    it('should answer a token the cache knows without passport, and set the caller', () => {
+      const user = caller(false);
+      known.set('cached.token.value', user);
+      const request: { headers: object; user?: unknown } = { headers: { authorization: 'Bearer cached.token.value' } };
+      expect(guard.canActivate(contextFor(MeController, 'me', request))).toBe(true);
+      expect(request.user).toBe(user);
+    });
+
+    it('should still refuse a machine caller found in the cache', () => {
+      known.set('machine.token.value', caller(true));
+      const request = { headers: { authorization: 'Bearer machine.token.value' } };
+      expect(thrownBy(() => guard.canActivate(contextFor(MeController, 'me', request)))).toBeInstanceOf(
+        InsufficientScopeError,
+      );
+    });
+
+    it('should refuse a request without a token before asking the cache', () => {
+      expect(thrownBy(() => guard.canActivate(contextFor(MeController, 'me', { headers: {} })))).toBeInstanceOf(
+        MissingCredentialsError,
+      );
     });
   });
 

@@ -4,8 +4,9 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import type { AuthenticatedUser } from './authenticated-user';
 import { InvalidTokenError } from './bearer-errors';
 import type { JwksKeyStore } from './jwks-key-store';
-import { JwtStrategy } from './jwt.strategy';
+import { JwtStrategy, MAX_TOKEN_AGE_SECONDS } from './jwt.strategy';
 import type { SubjectRevocations } from './subject-revocations';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 const ISSUER = 'https://tenant.test/';
 const AUDIENCE = 'https://api.test/';
@@ -43,12 +44,19 @@ function authenticate(strategy: JwtStrategy, token: string): Promise<Outcome> {
 }
 
 describe('JwtStrategy', () => {
+  const keys = {
+    knownKey: (kid: string) => (kid === 'k1' ? publicKey : undefined),
+    getKey: async (kid: string) => (kid === 'k1' ? publicKey : undefined),
+  } as unknown as JwksKeyStore;
+  const revocations = { isRevoked: (sub: string) => sub === 'auth0|revoked' } as unknown as SubjectRevocations;
+  const verified = new VerifiedTokenCache(keys, revocations, { maxEntries: 1_000 });
   const strategy = new JwtStrategy(
     new ConfigService({
       auth: { issuer: ISSUER, audience: AUDIENCE, rolesClaim: 'https://steward.test/roles', jwksCooldownMs: 1_000 },
     }),
-    { getKey: async (kid: string) => (kid === 'k1' ? publicKey : undefined) } as unknown as JwksKeyStore,
-    { isRevoked: (sub: string) => sub === 'auth0|revoked' } as unknown as SubjectRevocations,
+    keys,
+    revocations,
+    verified,
   );
   const now = () => Math.floor(Date.now() / 1000);
   const valid = () => ({ iss: ISSUER, aud: AUDIENCE, sub: 'auth0|alice', iat: now(), exp: now() + 600 });
@@ -56,6 +64,26 @@ describe('JwtStrategy', () => {
   it('should accept a valid token', async () => {
     const outcome = await authenticate(strategy, signed(JSON.stringify(valid())));
     expect(outcome).toMatchObject({ kind: 'success', user: { sub: 'auth0|alice' } });
+  });
+
+  it('should remember a verified token until the earlier of exp and iat + the maximum age, plus tolerance', async () => {
+    const shortLived = signed(JSON.stringify(valid()));
+    await authenticate(strategy, shortLived);
+    const remembered = jest.spyOn(verified, 'remember');
+    const old = { ...valid(), iat: now() - MAX_TOKEN_AGE_SECONDS + 60, exp: now() + 3_600 };
+    await authenticate(strategy, signed(JSON.stringify(old)));
+    expect(remembered).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({ kid: 'k1', key: publicKey, expiresAt: old.iat + MAX_TOKEN_AGE_SECONDS + 5 }),
+    );
+    remembered.mockRestore();
+    expect(verified.lookup(shortLived)).toMatchObject({ sub: 'auth0|alice' });
+  });
+
+  it('should not remember a refused token', async () => {
+    const expired = signed(JSON.stringify({ ...valid(), iat: now() - 700, exp: now() - 60 }));
+    expect(await authenticate(strategy, expired)).toMatchObject({ kind: 'refused' });
+    expect(verified.lookup(expired)).toBeUndefined();
   });
 
   it('should refuse, not crash on, a correctly signed token whose payload is not an object', async () => {

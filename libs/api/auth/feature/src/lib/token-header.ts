@@ -9,7 +9,23 @@ const ACCESS_TOKEN_TYPES = new Set(['jwt', 'at+jwt', 'application/jwt', 'applica
  * Only RS256 access tokens whose key is named by `kid` pass.
  */
 export function checkedKeyId(token: string): string {
-  const header = decodeHeader(token);
+  return keyIdOf(jwtParts(token)[0]);
+}
+
+/**
+ * Both checks made before verification, `checkedKeyId` then `checkClaimsSetShape`, splitting and
+ * decoding the token once: the `kid` of a token whose header and payload shape are acceptable.
+ */
+export function checkedAccessToken(token: string): string {
+  const [header, payload] = jwtParts(token);
+  const kid = keyIdOf(header);
+  if (!isJsonObject(decoded(payload))) throw new InvalidTokenError('The access token payload is not a JSON object.');
+  return kid;
+}
+
+function keyIdOf(encodedHeader: string): string {
+  const header = decoded(encodedHeader);
+  if (!isJsonObject(header)) throw new InvalidTokenError('The access token is malformed.');
   if (header['alg'] !== 'RS256')
     throw new InvalidTokenError('The access token is signed with an unsupported algorithm.');
   if (KEY_CARRYING.some((name) => name in header)) throw new InvalidTokenError('The access token names its own key.');
@@ -32,21 +48,21 @@ export function checkedKeyId(token: string): string {
  * so no library downstream ever reads claims off something that is not an object.
  */
 export function checkClaimsSetShape(token: string): void {
-  if (!isJsonObject(segment(token, 1))) throw new InvalidTokenError('The access token payload is not a JSON object.');
+  if (!isJsonObject(decoded(jwtParts(token)[1])))
+    throw new InvalidTokenError('The access token payload is not a JSON object.');
 }
 
-function decodeHeader(token: string): Record<string, unknown> {
-  const header = segment(token, 0);
-  if (!isJsonObject(header)) throw new InvalidTokenError('The access token is malformed.');
-  return header;
-}
-
-/** The JSON value of part `index` of a three-part JWT, or undefined when it does not decode. */
-function segment(token: string, index: 0 | 1): unknown {
+/** The three parts of a JWT in compact form. */
+function jwtParts(token: string): string[] {
   const parts = token.split('.');
   if (parts.length !== 3) throw new InvalidTokenError('The access token is malformed.');
+  return parts;
+}
+
+/** The JSON value of one base64url part, or undefined when it does not decode. */
+function decoded(part: string): unknown {
   try {
-    return JSON.parse(Buffer.from(parts[index], 'base64url').toString('utf8'));
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
   } catch {
     return undefined;
   }
