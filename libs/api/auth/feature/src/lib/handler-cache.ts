@@ -7,7 +7,7 @@ import type { ExecutionContext } from '@nestjs/common';
 export class HandlerCache<T> {
   private readonly byClass = new WeakMap<object, Map<object, T>>();
 
-  get(context: ExecutionContext, compute: () => T): T {
+  get(context: ExecutionContext, compute: (context: ExecutionContext) => T): T {
     const classRef = context.getClass();
     const handler = context.getHandler();
     let handlers = this.byClass.get(classRef);
@@ -16,7 +16,7 @@ export class HandlerCache<T> {
       this.byClass.set(classRef, handlers);
     }
     if (handlers.has(handler)) return handlers.get(handler) as T;
-    const value = compute();
+    const value = compute(context);
     handlers.set(handler, value);
     return value;
   }

@@ -19,6 +19,9 @@ import { VerifiedTokenCache } from './verified-token-cache';
 export class JwtAuthGuard extends AuthGuard('jwt') {
   private readonly publicRoutes = new HandlerCache<boolean>();
 
+  private readonly readPublic = (context: ExecutionContext) =>
+    this.reflector.getAllAndOverride(Public, [context.getHandler(), context.getClass()]) === true;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verified: VerifiedTokenCache,
@@ -27,10 +30,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.publicRoutes.get(
-      context,
-      () => this.reflector.getAllAndOverride(Public, [context.getHandler(), context.getClass()]) === true,
-    );
+    const isPublic = this.publicRoutes.get(context, this.readPublic);
     if (isPublic) return true;
     const request = context.switchToHttp().getRequest<Parameters<typeof bearerToken>[0] & { user?: unknown }>();
     const known = this.verified.lookup(bearerToken(request));

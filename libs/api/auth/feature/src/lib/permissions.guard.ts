@@ -1,9 +1,10 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { hasAllPermissions } from '@steward/shared-domain';
+import { hasAllPermissions, type Permission } from '@steward/shared-domain';
 import type { AuthenticatedUser } from './authenticated-user';
 import { InsufficientScopeError } from './bearer-errors';
 import { PermissionsMetadata, Public, Roles } from './decorators';
+import { HandlerCache } from './handler-cache';
 
 /**
  * Global guard after `JwtAuthGuard`: a route passes only if it is public, or declares what it
@@ -12,13 +13,16 @@ import { PermissionsMetadata, Public, Roles } from './decorators';
  */
 @Injectable()
 export class PermissionsGuard implements CanActivate {
+  private readonly routes = new HandlerCache<RouteNeeds>();
+
+  private readonly readNeeds = (context: ExecutionContext) => this.needsOf(context);
+
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride(Public, targets)) return true;
-    const required = this.reflector.getAllAndOverride(PermissionsMetadata, targets);
-    const roles = this.reflector.getAllAndOverride(Roles, targets);
+    const route = this.routes.get(context, this.readNeeds);
+    if (route.isPublic) return true;
+    const { required, roles } = route;
     if (required === undefined && roles === undefined) {
       throw new InsufficientScopeError('This route declares no permission and is closed.');
     }
@@ -31,4 +35,20 @@ export class PermissionsGuard implements CanActivate {
     }
     return true;
   }
+
+  /** What the route's decorators declare; read once per route (metadata does not change after boot). */
+  private needsOf(context: ExecutionContext): RouteNeeds {
+    const targets = [context.getHandler(), context.getClass()];
+    return {
+      isPublic: this.reflector.getAllAndOverride(Public, targets) === true,
+      required: this.reflector.getAllAndOverride(PermissionsMetadata, targets),
+      roles: this.reflector.getAllAndOverride(Roles, targets),
+    };
+  }
+}
+
+interface RouteNeeds {
+  isPublic: boolean;
+  required: readonly Permission[] | undefined;
+  roles: readonly string[] | undefined;
 }

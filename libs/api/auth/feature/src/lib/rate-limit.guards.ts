@@ -5,7 +5,6 @@ import {
   type ThrottlerGetTrackerFunction,
   type ThrottlerLimitDetail,
   type ThrottlerOptions,
-  type ThrottlerRequest,
 } from '@nestjs/throttler';
 import { ProblemException } from '@steward/api-core-util';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -43,19 +42,23 @@ abstract class BudgetGuard extends ThrottlerGuard {
   protected abstract readonly budget: string;
   private readonly routes = new HandlerCache<RouteBudget | null>();
 
+  private readonly readRoute = (context: ExecutionContext) => this.routeBudget(context);
+
   override async canActivate(context: ExecutionContext): Promise<boolean> {
-    const route = this.routes.get(context, () => this.routeBudget(context));
+    const route = this.routes.get(context, this.readRoute);
     if (route === null) return true;
     const skipIf = route.throttler.skipIf ?? this.commonOptions.skipIf;
     if (skipIf?.(context)) return true;
-    const limit = await resolve(route.limit, context);
-    const ttl = await resolve(route.ttl, context);
-    const blockDuration = route.blockDuration === undefined ? ttl : await resolve(route.blockDuration, context);
+    // Plain numbers (the usual case) are used as they are: no promise, no extra tick.
+    const limit = typeof route.limit === 'number' ? route.limit : await resolve(route.limit, context);
+    const ttl = typeof route.ttl === 'number' ? route.ttl : await resolve(route.ttl, context);
+    const blockDuration =
+      route.blockDuration === undefined
+        ? ttl
+        : typeof route.blockDuration === 'number'
+          ? route.blockDuration
+          : await resolve(route.blockDuration, context);
     return this.handleRequest({ ...route, context, limit, ttl, blockDuration });
-  }
-
-  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
-    return request.throttler.name === this.budget ? super.handleRequest(request) : true;
   }
 
   /** A readable key instead of the stock SHA-256 of the same text: the storage bounds how many it keeps. */

@@ -1,5 +1,5 @@
 import { InvalidTokenError } from './bearer-errors';
-import { checkClaimsSetShape, checkedKeyId } from './token-header';
+import { checkClaimsSetShape, checkedAccessToken, checkedKeyId } from './token-header';
 
 const PAYLOAD = Buffer.from(JSON.stringify({ sub: 'user' })).toString('base64url');
 
@@ -97,6 +97,28 @@ describe('checkClaimsSetShape', () => {
   it('should refuse every payload that is not a JSON object', () => {
     for (const json of ['null', '0', '"sub"', '[{"sub":"user"}]', 'true', '{"sub":', '']) {
       expect(() => checkClaimsSetShape(withPayload(json))).toThrow(InvalidTokenError);
+    }
+  });
+});
+
+describe('checkedAccessToken', () => {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+  it('should return the kid of a token whose header and payload pass', () => {
+    expect(checkedAccessToken(`${encode({ alg: 'RS256', kid: 'key-1' })}.${PAYLOAD}.sig`)).toBe('key-1');
+  });
+
+  it('should refuse what checkedKeyId refuses, before looking at the payload', () => {
+    expect(() => checkedAccessToken(`${encode({ alg: 'HS256', kid: 'key-1' })}.${encode(null)}.sig`)).toThrow(
+      /unsupported algorithm/,
+    );
+  });
+
+  it('should refuse what checkClaimsSetShape refuses', () => {
+    for (const payload of [null, 0, 'sub', [{ sub: 'user' }]]) {
+      expect(() => checkedAccessToken(`${encode({ alg: 'RS256', kid: 'key-1' })}.${encode(payload)}.sig`)).toThrow(
+        /payload is not a JSON object/,
+      );
     }
   });
 });

@@ -5,11 +5,11 @@ import type { ApiConfig } from '@steward/api-config-util';
 import { ProblemException } from '@steward/api-core-util';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
-import { Logger } from 'nestjs-pino';
 import { PROBLEM_CONTENT_TYPE } from '@steward/shared-domain';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { useJsonBodies } from './json-body';
+import { createLogger, PinoNestLogger, useRequestLogging } from './logging';
 import { clientErrorHandler, securityHeaders } from './security-headers';
 
 /** Largest request body the API reads; larger ones get 413. */
@@ -54,10 +54,14 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
   fastify.removeContentTypeParser('text/plain');
   useJsonBodies(fastify, BODY_LIMIT_BYTES);
   // On send, so every answer carries them: CORS preflights and 404s included.
-  fastify.addHook('onSend', async (request, reply) => {
+  // Callback hooks, not async ones: no promise per request for work that is synchronous.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.headers(headers).header('x-request-id', request.id);
+    done(null, payload);
   });
-  app.useLogger(app.get(Logger));
+  const logger = createLogger(config.env);
+  app.useLogger(new PinoNestLogger(logger));
+  useRequestLogging(fastify, logger);
   app.setGlobalPrefix('api');
   app.enableCors({
     origin: config.http.corsOrigins,
@@ -73,17 +77,20 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.on(method as HTTPMethod, route.url, () => undefined);
   });
-  fastify.addHook('onRequest', async (request) => {
-    if (request.routeOptions.url !== undefined) return;
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    if (request.routeOptions.url !== undefined) return done();
     const path = request.url.split('?')[0];
     const allowed = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => routes.find(method, path));
     if (allowed.length > 0 && request.method !== 'OPTIONS') {
-      throw new ProblemException(
-        405,
-        { detail: `Use ${allowed.join(', ')} on this resource.` },
-        { allow: allowed.join(', ') },
+      return done(
+        new ProblemException(
+          405,
+          { detail: `Use ${allowed.join(', ')} on this resource.` },
+          { allow: allowed.join(', ') },
+        ),
       );
     }
+    done();
   });
   app.enableShutdownHooks();
   return app;

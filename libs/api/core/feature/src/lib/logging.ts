@@ -1,27 +1,81 @@
+import type { LoggerService } from '@nestjs/common';
 import type { ApiConfig } from '@steward/api-config-util';
-import type { Params } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance } from 'fastify';
+import { pino, type Logger, type LoggerOptions } from 'pino';
 
 /**
- * Request logging: one line per request with its id, method, path (never the query string, which
- * could carry a token), status and time. Authorization and cookie headers are never logged.
+ * The API's one logger. Authorization and cookie headers, query strings and bodies are never
+ * written, whoever logs: request lines carry only id, method, path, status and time.
  */
-export function loggingOptions(env: ApiConfig['env']): Params {
+export function loggerOptions(env: ApiConfig['env']): LoggerOptions {
   return {
-    pinoHttp: {
-      level: env === 'test' ? 'warn' : 'info',
-      genReqId: (request: IncomingMessage) => (request as IncomingMessage & { id: string }).id,
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.query', 'req.body'], remove: true },
-      serializers: {
-        req: (request: IncomingMessage & { id?: string }) => ({
-          id: request.id,
-          method: request.method,
-          path: (request.url ?? '').split('?')[0],
-        }),
-        res: (response: ServerResponse) => ({ status: response.statusCode }),
-      },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-    },
+    level: env === 'test' ? 'warn' : 'info',
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.query', 'req.body'], remove: true },
   };
+}
+
+export function createLogger(env: ApiConfig['env']): Logger {
+  return pino(loggerOptions(env));
+}
+
+/**
+ * One line per request, written when the response is sent, from Fastify's own hook: no
+ * middleware and no AsyncLocalStorage on the request path (both cost more than the line itself).
+ */
+export function useRequestLogging(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const status = reply.statusCode;
+    const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    if (logger.isLevelEnabled(level)) {
+      const query = request.url.indexOf('?');
+      logger[level](
+        {
+          req: { id: request.id, method: request.method, path: query < 0 ? request.url : request.url.slice(0, query) },
+          res: { status },
+          responseTime: reply.elapsedTime,
+        },
+        'request completed',
+      );
+    }
+    done();
+  });
+}
+
+/** Nest's own messages (start-up, errors caught by the filter) through the same pino logger. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Logger) {}
+
+  log(message: unknown, ...context: unknown[]): void {
+    this.write('info', message, context);
+  }
+
+  error(message: unknown, ...context: unknown[]): void {
+    this.write('error', message, context);
+  }
+
+  warn(message: unknown, ...context: unknown[]): void {
+    this.write('warn', message, context);
+  }
+
+  debug(message: unknown, ...context: unknown[]): void {
+    this.write('debug', message, context);
+  }
+
+  verbose(message: unknown, ...context: unknown[]): void {
+    this.write('trace', message, context);
+  }
+
+  fatal(message: unknown, ...context: unknown[]): void {
+    this.write('fatal', message, context);
+  }
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]) {
+    if (!this.logger.isLevelEnabled(level)) return;
+    // Nest passes the context (the class name) last; an error's stack, when there is one, before it.
+    const context = params.length > 0 && typeof params[params.length - 1] === 'string' ? params.pop() : undefined;
+    const stack = params.find((param) => typeof param === 'string');
+    if (message instanceof Error) this.logger[level]({ context, err: message }, message.message);
+    else if (typeof message === 'object' && message !== null) this.logger[level]({ context, ...message });
+    else this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+  }
 }
