@@ -1,21 +1,12 @@
-import type { Permission } from './permissions';
+import { PERMISSIONS, type Permission } from './permissions';
 
 /**
  * Steward's own roles and the permissions each carries, exactly as the tenant description
  * (tools/auth0/tenant.yaml) defines them. Only these roles are ever granted through Steward.
  */
 export const STEWARD_ROLE_PERMISSIONS = {
-  admin: [
-    'read:records',
-    'create:records',
-    'update:records',
-    'delete:records',
-    'read:users',
-    'create:users',
-    'update:users',
-    'delete:users',
-    'read:audit',
-  ],
+  /** Every permission Steward knows. */
+  admin: PERMISSIONS,
   support: ['read:records', 'create:records', 'update:records', 'read:users', 'update:users'],
   staff: ['read:records', 'create:records', 'update:records'],
   viewer: ['read:records'],
