@@ -1,5 +1,6 @@
 import { RevokedSubject } from './lib/revoked-subject.entity';
 
+export { RATE_LIMITS } from './lib/access.guard';
 export * from './lib/auth.module';
 export * from './lib/authenticated-user';
 export * from './lib/decorators';

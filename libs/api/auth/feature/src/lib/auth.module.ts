@@ -1,17 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
-import { PassportModule } from '@nestjs/passport';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ApiConfig } from '@steward/api-config-util';
+import { AccessTokenVerifier } from './access-token-verifier';
+import { AccessGuard } from './access.guard';
 import { JwksKeyStore } from './jwks-key-store';
-import { JwtAuthGuard } from './jwt-auth.guard';
-import { JwtStrategy } from './jwt.strategy';
 import { MeController } from './me.controller';
-import { PermissionsGuard } from './permissions.guard';
-import { InMemoryRateLimitStorage } from './rate-limit-storage';
-import { AddressRateLimitGuard, RATE_LIMITS, UserRateLimitGuard } from './rate-limit.guards';
+import { InMemoryRateLimitStorage, RateLimitStore } from './rate-limit-storage';
 import { RevokedSubject } from './revoked-subject.entity';
 import { SubjectRevocations } from './subject-revocations';
 import { VerifiedTokenCache } from './verified-token-cache';
@@ -23,30 +19,12 @@ const RATE_LIMIT_KEYS = 200_000;
 const VERIFIED_TOKENS = 50_000;
 
 /**
- * Authentication and authorization for the whole API: import once, in the app module.
- * Every request passes, in this order: the per-address rate limit, token verification,
- * the route's permission check, and the per-user rate limit.
+ * Authentication and authorization for the whole API: import once, in the app module. Every
+ * request passes AccessGuard: the per-address rate limit, token verification, the route's
+ * permission check, and the per-user rate limit.
  */
 @Module({
-  imports: [
-    PassportModule,
-    TypeOrmModule.forFeature([RevokedSubject]),
-    ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<ApiConfig, true>) => {
-        const limits = config.get('http.rateLimits', { infer: true });
-        return {
-          setHeaders: false,
-          // O(1) counters; the scale-out issue swaps in a shared store behind the same interface.
-          storage: new InMemoryRateLimitStorage({ maxKeys: RATE_LIMIT_KEYS }),
-          throttlers: [
-            { name: RATE_LIMITS.ip, ttl: MINUTE_MS, limit: limits.perAddress },
-            { name: RATE_LIMITS.user, ttl: MINUTE_MS, limit: limits.perUser },
-          ],
-        };
-      },
-    }),
-  ],
+  imports: [TypeOrmModule.forFeature([RevokedSubject])],
   controllers: [MeController],
   providers: [
     {
@@ -61,17 +39,20 @@ const VERIFIED_TOKENS = 50_000;
         }),
     },
     {
-      provide: VerifiedTokenCache,
-      inject: [JwksKeyStore, SubjectRevocations],
-      useFactory: (keys: JwksKeyStore, revocations: SubjectRevocations) =>
-        new VerifiedTokenCache(keys, revocations, { maxEntries: VERIFIED_TOKENS }),
+      provide: AccessTokenVerifier,
+      inject: [ConfigService, JwksKeyStore, SubjectRevocations],
+      useFactory: (config: ConfigService<ApiConfig, true>, keys: JwksKeyStore, revocations: SubjectRevocations) =>
+        new AccessTokenVerifier(
+          keys,
+          revocations,
+          new VerifiedTokenCache(keys, revocations, { maxEntries: VERIFIED_TOKENS }),
+          config.get('auth', { infer: true }),
+        ),
     },
-    JwtStrategy,
+    // O(1) counters; the scale-out issue swaps in a shared store behind the same contract.
+    { provide: RateLimitStore, useValue: new InMemoryRateLimitStorage({ maxKeys: RATE_LIMIT_KEYS }) },
     SubjectRevocations,
-    { provide: APP_GUARD, useClass: AddressRateLimitGuard },
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
-    { provide: APP_GUARD, useClass: PermissionsGuard },
-    { provide: APP_GUARD, useClass: UserRateLimitGuard },
+    { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [JwksKeyStore, SubjectRevocations],
 })

@@ -6,7 +6,7 @@ import type { AuthenticatedUser } from './authenticated-user';
 /** Marks a route (or controller) as reachable without a token. Everything else needs one. */
 export const Public = Reflector.createDecorator<void, true>({ transform: () => true });
 
-/** Permissions a route needs, all of them. Read by `PermissionsGuard`; a method's value wins over its class. */
+/** Permissions a route needs, all of them. Read by `AccessGuard`; a method's value wins over its class. */
 export const PermissionsMetadata = Reflector.createDecorator<readonly Permission[]>();
 
 /** Declares the permissions a route needs (all listed are required). */

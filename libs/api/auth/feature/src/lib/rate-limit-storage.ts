@@ -1,14 +1,23 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+/** @nestjs/throttler's answer to one hit: counts, and times in seconds. */
+export type RateLimitRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 /**
- * Where the rate-limit counters live. The contract is @nestjs/throttler's `ThrottlerStorage`
- * (`increment(key, ttl, limit, blockDuration, throttlerName)`, times in milliseconds in and
- * seconds out), so any implementation plugs into the stock guard: in-process here, a shared store
- * (e.g. Redis, for many instances) behind the same interface.
+ * Where the rate-limit counters live (the DI token AccessGuard asks for). The contract is
+ * @nestjs/throttler's `ThrottlerStorage.increment(key, ttl, limit, blockDuration, throttlerName)`,
+ * times in milliseconds in and seconds out, except that an in-process store may answer at once
+ * instead of with a promise; a shared store (e.g. Redis, for many instances) answers with one.
  */
-export type RateLimitStorage = ThrottlerStorage;
+export abstract class RateLimitStore {
+  abstract hit(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): RateLimitRecord | Promise<RateLimitRecord>;
+}
 
 interface Window {
   /** End of the current window (ms since the epoch). */
@@ -34,11 +43,12 @@ export interface InMemoryRateLimitStorageOptions {
  * Semantics match the stock storage: the first `limit` hits of a window pass; the next one blocks
  * the key for `blockDuration` (when positive; otherwise only for the rest of the window).
  */
-export class InMemoryRateLimitStorage implements RateLimitStorage {
+export class InMemoryRateLimitStorage extends RateLimitStore implements ThrottlerStorage {
   private readonly throttlers = new Map<string, Map<string, Window>>();
   private readonly now: () => number;
 
   constructor(private readonly options: InMemoryRateLimitStorageOptions = { maxKeys: 100_000 }) {
+    super();
     this.now = options.now ?? Date.now;
   }
 
@@ -48,12 +58,12 @@ export class InMemoryRateLimitStorage implements RateLimitStorage {
     limit: number,
     blockDuration: number,
     throttlerName: string,
-  ): Promise<ThrottlerStorageRecord> {
+  ): Promise<RateLimitRecord> {
     return Promise.resolve(this.hit(key, ttl, limit, blockDuration, throttlerName));
   }
 
-  /** The synchronous core of `increment`. */
-  hit(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord {
+  /** `increment`, answered at once. */
+  hit(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): RateLimitRecord {
     const now = this.now();
     const windows = this.windowsOf(throttlerName);
     let window = windows.get(key);
@@ -100,7 +110,7 @@ export class InMemoryRateLimitStorage implements RateLimitStorage {
   }
 }
 
-function record(window: Window, now: number, isBlocked: boolean): ThrottlerStorageRecord {
+function record(window: Window, now: number, isBlocked: boolean): RateLimitRecord {
   const blockedUntil = window.blockedUntil > now ? window.blockedUntil : window.endsAt;
   return {
     totalHits: isBlocked ? window.hits + 1 : window.hits,

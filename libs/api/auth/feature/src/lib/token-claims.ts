@@ -45,8 +45,17 @@ function permissionsOf(claims: Claims): Permission[] {
   return typeof scope === 'string' ? scope.split(' ').filter(isPermission) : [];
 }
 
+const siblings = new Map<string, string>();
+
+/** `name` in the roles claim's namespace; resolved once per pair (a URL parse costs more than the rest). */
 function siblingClaim(rolesClaim: string, name: string): string {
-  return new URL(name, rolesClaim).href;
+  const key = `${rolesClaim} ${name}`;
+  let claim = siblings.get(key);
+  if (claim === undefined) {
+    claim = new URL(name, rolesClaim).href;
+    siblings.set(key, claim);
+  }
+  return claim;
 }
 
 function stringArray(value: unknown): string[] {

@@ -1,5 +1,5 @@
 import { InvalidTokenError } from './bearer-errors';
-import { checkClaimsSetShape, checkedAccessToken, checkedKeyId } from './token-header';
+import { decodeAccessToken } from './token-header';
 
 const PAYLOAD = Buffer.from(JSON.stringify({ sub: 'user' })).toString('base64url');
 
@@ -9,7 +9,7 @@ function tokenWith(header: unknown): string {
 
 function refusal(token: string): string {
   try {
-    checkedKeyId(token);
+    decodeAccessToken(token);
   } catch (error) {
     expect(error).toBeInstanceOf(InvalidTokenError);
     return (error as InvalidTokenError).fields.detail ?? '';
@@ -17,15 +17,15 @@ function refusal(token: string): string {
   throw new Error('expected the token to be refused');
 }
 
-describe('checkedKeyId', () => {
+describe('decodeAccessToken: the protected header', () => {
   describe('with an RS256 header naming a key', () => {
     it('should return the kid', () => {
-      expect(checkedKeyId(tokenWith({ alg: 'RS256', kid: 'key-1' }))).toBe('key-1');
+      expect(decodeAccessToken(tokenWith({ alg: 'RS256', kid: 'key-1' })).kid).toBe('key-1');
     });
 
     it('should accept the JWT and access token types', () => {
       for (const typ of ['JWT', 'at+jwt', 'application/at+jwt', 'AT+JWT']) {
-        expect(checkedKeyId(tokenWith({ alg: 'RS256', typ, kid: 'key-1' }))).toBe('key-1');
+        expect(decodeAccessToken(tokenWith({ alg: 'RS256', typ, kid: 'key-1' })).kid).toBe('key-1');
       }
     });
   });
@@ -86,39 +86,45 @@ describe('checkedKeyId', () => {
   });
 });
 
-describe('checkClaimsSetShape', () => {
-  const header = Buffer.from(JSON.stringify({ alg: 'RS256', kid: 'key-1' })).toString('base64url');
-  const withPayload = (json: string) => `${header}.${Buffer.from(json).toString('base64url')}.signature`;
-
-  it('should pass a JSON object payload', () => {
-    expect(() => checkClaimsSetShape(withPayload('{"sub":"user"}'))).not.toThrow();
-  });
-
-  it('should refuse every payload that is not a JSON object', () => {
-    for (const json of ['null', '0', '"sub"', '[{"sub":"user"}]', 'true', '{"sub":', '']) {
-      expect(() => checkClaimsSetShape(withPayload(json))).toThrow(InvalidTokenError);
-    }
-  });
-});
-
-describe('checkedAccessToken', () => {
+describe('decodeAccessToken', () => {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const HEADER = encode({ alg: 'RS256', kid: 'key-1' });
+  const withPayload = (json: string) => `${HEADER}.${Buffer.from(json).toString('base64url')}.c2ln`;
 
-  it('should return the kid of a token whose header and payload pass', () => {
-    expect(checkedAccessToken(`${encode({ alg: 'RS256', kid: 'key-1' })}.${PAYLOAD}.sig`)).toBe('key-1');
+  it('should return the kid, the claims, the signed bytes and the signature of a well-formed token', () => {
+    expect(decodeAccessToken(`${HEADER}.${PAYLOAD}.c2ln`)).toEqual({
+      kid: 'key-1',
+      claims: { sub: 'user' },
+      signingInput: `${HEADER}.${PAYLOAD}`,
+      signature: Buffer.from('sig'),
+    });
   });
 
-  it('should refuse what checkedKeyId refuses, before looking at the payload', () => {
-    expect(() => checkedAccessToken(`${encode({ alg: 'HS256', kid: 'key-1' })}.${encode(null)}.sig`)).toThrow(
+  it('should refuse a bad header, before looking at the payload', () => {
+    expect(() => decodeAccessToken(`${encode({ alg: 'HS256', kid: 'key-1' })}.${encode(null)}.c2ln`)).toThrow(
       /unsupported algorithm/,
     );
   });
 
-  it('should refuse what checkClaimsSetShape refuses', () => {
-    for (const payload of [null, 0, 'sub', [{ sub: 'user' }]]) {
-      expect(() => checkedAccessToken(`${encode({ alg: 'RS256', kid: 'key-1' })}.${encode(payload)}.sig`)).toThrow(
-        /payload is not a JSON object/,
-      );
+  it('should refuse every payload that is not a JSON object', () => {
+    for (const json of ['null', '0', '"sub"', '[{"sub":"user"}]', 'true', '{"sub":', ' ']) {
+      expect(() => decodeAccessToken(withPayload(json))).toThrow(/payload is not a JSON object/);
+    }
+  });
+
+  it('should refuse anything but three unpadded base64url parts', () => {
+    const valid = `${HEADER}.${PAYLOAD}.c2ln`;
+    for (const token of [
+      `${HEADER}.${PAYLOAD}`,
+      `${valid}.c2ln`,
+      `${HEADER}..c2ln`,
+      `${HEADER}.${PAYLOAD}.`,
+      `${valid}=`,
+      `${HEADER}.${PAYLOAD}.c2+n`,
+      `${HEADER}.${PAYLOAD}.c2/n`,
+      ` ${valid}`,
+    ]) {
+      expect(() => decodeAccessToken(token)).toThrow(/malformed/);
     }
   });
 });

@@ -4,25 +4,39 @@ import { InvalidTokenError } from './bearer-errors';
 const KEY_CARRYING = ['jku', 'x5u', 'jwk', 'x5c'] as const;
 const ACCESS_TOKEN_TYPES = new Set(['jwt', 'at+jwt', 'application/jwt', 'application/at+jwt']);
 
-/**
- * Checks a JWT's protected header before any key is looked up and returns its `kid`.
- * Only RS256 access tokens whose key is named by `kid` pass.
- */
-export function checkedKeyId(token: string): string {
-  return keyIdOf(jwtParts(token)[0]);
+/** A compact JWS split and decoded once: what verification needs, nothing checked but its form. */
+export interface DecodedAccessToken {
+  kid: string;
+  claims: Record<string, unknown>;
+  /** `header.payload` as sent: the bytes the signature covers. */
+  signingInput: string;
+  signature: Buffer;
 }
 
+// Three base64url parts (RFC 7515 §7.1), no padding: no other spelling of the same bytes is accepted.
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
 /**
- * Both checks made before verification, `checkedKeyId` then `checkClaimsSetShape`, splitting and
- * decoding the token once: the `kid` of a token whose header and payload shape are acceptable.
+ * Splits and decodes an access token once, checking its protected header (`checkedKeyId`'s rules)
+ * before its payload, and that the payload is a JSON object (RFC 7519 §7.2: a signed `null`,
+ * number, string or array is refused here, so nothing downstream reads claims off a non-object).
  */
-export function checkedAccessToken(token: string): string {
-  const [header, payload] = jwtParts(token);
-  const kid = keyIdOf(header);
-  if (!isJsonObject(decoded(payload))) throw new InvalidTokenError('The access token payload is not a JSON object.');
-  return kid;
+export function decodeAccessToken(token: string): DecodedAccessToken {
+  if (!COMPACT_JWS.test(token)) throw new InvalidTokenError('The access token is malformed.');
+  const headerEnd = token.indexOf('.');
+  const payloadEnd = token.indexOf('.', headerEnd + 1);
+  const kid = keyIdOf(token.slice(0, headerEnd));
+  const claims = decoded(token.slice(headerEnd + 1, payloadEnd));
+  if (!isJsonObject(claims)) throw new InvalidTokenError('The access token payload is not a JSON object.');
+  return {
+    kid,
+    claims,
+    signingInput: token.slice(0, payloadEnd),
+    signature: Buffer.from(token.slice(payloadEnd + 1), 'base64url'),
+  };
 }
 
+/** Checks a JWT's protected header before any key is looked up and returns its `kid`. */
 function keyIdOf(encodedHeader: string): string {
   const header = decoded(encodedHeader);
   if (!isJsonObject(header)) throw new InvalidTokenError('The access token is malformed.');
@@ -40,23 +54,6 @@ function keyIdOf(encodedHeader: string): string {
   if (typeof header['kid'] !== 'string' || header['kid'] === '')
     throw new InvalidTokenError('The access token names no key.');
   return header['kid'];
-}
-
-/**
- * Checks that a JWT's payload is a JSON object (RFC 7519 §7.2: the claims set is a JSON object)
- * before any verifier sees it: a signed `null`, number, string or array payload is refused here,
- * so no library downstream ever reads claims off something that is not an object.
- */
-export function checkClaimsSetShape(token: string): void {
-  if (!isJsonObject(decoded(jwtParts(token)[1])))
-    throw new InvalidTokenError('The access token payload is not a JSON object.');
-}
-
-/** The three parts of a JWT in compact form. */
-function jwtParts(token: string): string[] {
-  const parts = token.split('.');
-  if (parts.length !== 3) throw new InvalidTokenError('The access token is malformed.');
-  return parts;
 }
 
 /** The JSON value of one base64url part, or undefined when it does not decode. */

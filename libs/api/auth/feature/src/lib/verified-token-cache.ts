@@ -29,6 +29,8 @@ export interface VerifiedTokenCacheOptions {
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, Verification>();
   private readonly now: () => number;
+  /** The last token hashed and its id: a miss is usually followed by `remember` of the same token. */
+  private last = { token: '', id: '' };
 
   constructor(
     private readonly keys: Pick<JwksKeyStore, 'knownKey'>,
@@ -40,7 +42,7 @@ export class VerifiedTokenCache {
 
   /** The caller behind `token` if it was verified and still holds; throws if their access was revoked. */
   lookup(token: string): AuthenticatedUser | undefined {
-    const id = idOf(token);
+    const id = this.idOf(token);
     const entry = this.entries.get(id);
     if (entry === undefined) return undefined;
     if (Math.floor(this.now() / 1000) >= entry.expiresAt || this.keys.knownKey(entry.kid) !== entry.key) {
@@ -56,7 +58,7 @@ export class VerifiedTokenCache {
     if (this.entries.size >= this.options.maxEntries) {
       this.entries.delete(this.entries.keys().next().value as string);
     }
-    this.entries.set(idOf(token), verification);
+    this.entries.set(this.idOf(token), verification);
   }
 
   get size(): number {
@@ -66,8 +68,9 @@ export class VerifiedTokenCache {
   clear(): void {
     this.entries.clear();
   }
-}
 
-function idOf(token: string): string {
-  return hash('sha256', token, 'base64');
+  private idOf(token: string): string {
+    if (token !== this.last.token) this.last = { token, id: hash('sha256', token, 'base64') };
+    return this.last.id;
+  }
 }

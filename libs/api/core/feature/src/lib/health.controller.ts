@@ -1,11 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import { JwksKeyStore, Public } from '@steward/api-auth-feature';
+import { JwksKeyStore, Public, RATE_LIMITS } from '@steward/api-auth-feature';
 
-/** Liveness and readiness for load balancers and orchestrators; they tell nothing about the deployment. */
+/**
+ * Liveness and readiness for load balancers and orchestrators; they tell nothing about the deployment.
+ * Outside the rate limits: a probe refused under load would take a healthy instance out of rotation.
+ */
 @Controller('health')
-@SkipThrottle()
+@SkipThrottle({ [RATE_LIMITS.ip]: true, [RATE_LIMITS.user]: true })
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
