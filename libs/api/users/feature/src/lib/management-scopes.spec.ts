@@ -57,6 +57,7 @@ describe('MANAGEMENT_SCOPES', () => {
       update: () => directory.update('auth0|bob', { blocked: true }),
       delete: () => directory.delete('auth0|bob'),
       roles: () => directory.roles(),
+      describeRoles: () => directory.describeRoles([{ id: 'rol_admin', name: 'admin', description: '' }]),
       rolesOf: () => directory.rolesOf('auth0|bob', { fresh: true }),
       assignRoles: () => directory.assignRoles('auth0|bob', ['rol_admin']),
       removeRoles: () => directory.removeRoles('auth0|bob', ['rol_admin']),
