@@ -5,7 +5,7 @@ import { toProblem } from './management-errors';
 import { RefreshedValue, type RefreshPolicy } from './refreshed-value';
 import type { DirectoryRole, RoleRef } from './user-directory';
 
-/** The catalogue is reloaded every minute while it is read, every ten minutes while it is not. */
+/** By default the catalogue is reloaded every minute while it is read, every ten minutes while it is not. */
 export const CATALOGUE_REFRESH: RefreshPolicy = { refreshMs: 60_000, idleRefreshMs: 600_000 };
 /** How long start-up waits for the first catalogue before serving without it (it keeps loading). */
 const STARTUP_WAIT_MS = 3_000;

@@ -46,7 +46,11 @@ export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap
     @Inject(AUTH0_MANAGEMENT) private readonly client: ManagementClient,
     config: ConfigService<ApiConfig, true>,
   ) {
-    this.tenantRoles = new Auth0Roles(client, config.get('auth.audience', { infer: true }));
+    const refreshMs = config.get('management.rolesRefreshMs', { infer: true });
+    this.tenantRoles = new Auth0Roles(client, config.get('auth.audience', { infer: true }), {
+      refreshMs,
+      idleRefreshMs: 10 * refreshMs,
+    });
   }
 
   /** The API starts with the role catalogue loaded when the tenant answers within a few seconds. */

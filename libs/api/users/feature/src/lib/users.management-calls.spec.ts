@@ -1,7 +1,6 @@
-import type { ConfigService } from '@nestjs/config';
 import { Auth0UserDirectory } from './auth0-user-directory';
 import { ALL_PERMISSIONS } from './testing/fake-user-directory';
-import { AUDIENCE, FakeManagementClient } from './testing/fake-management-client';
+import { AUDIENCE, directoryConfig, FakeManagementClient } from './testing/fake-management-client';
 import { actor, actorWithRole, UsersTestBed } from './testing/users-test-bed';
 
 /**
@@ -24,8 +23,7 @@ describe('UsersService on Auth0: Management API calls', () => {
     tenant.add('auth0|ada', ['rol_admin']);
     tenant.add('auth0|sky', ['rol_support']);
     tenant.add('auth0|vic', ['rol_viewer']);
-    const config = { get: () => AUDIENCE } as unknown as ConfigService<never, true>;
-    directory = new Auth0UserDirectory(tenant.client(), config);
+    directory = new Auth0UserDirectory(tenant.client(), directoryConfig());
     bed = await new UsersTestBed(directory).start();
     await directory.onApplicationBootstrap(); // as Nest does before the API listens
   });
@@ -58,7 +56,7 @@ describe('UsersService on Auth0: Management API calls', () => {
 
     it('should load the catalogue once, shared by concurrent views, when start-up could not load it', async () => {
       tenant.failing.add('roles.list');
-      const late = new Auth0UserDirectory(tenant.client(), { get: () => AUDIENCE } as never);
+      const late = new Auth0UserDirectory(tenant.client(), directoryConfig());
       await late.onApplicationBootstrap();
       tenant.failing.clear();
       tenant.take();

@@ -1,3 +1,5 @@
+import type { ConfigService } from '@nestjs/config';
+import type { ApiConfig } from '@steward/api-config-util';
 import { STEWARD_ROLE_PERMISSIONS, STEWARD_ROLES } from '@steward/shared-domain';
 import { ManagementError, type ManagementClient } from 'auth0';
 
@@ -114,4 +116,10 @@ export class FakeManagementClient {
 
 function notFound(): never {
   throw new ManagementError({ message: 'Not Found', statusCode: 404 });
+}
+
+/** The two settings `Auth0UserDirectory` reads, as Nest's `ConfigService` would give them. */
+export function directoryConfig(rolesRefreshMs = 60_000): ConfigService<ApiConfig, true> {
+  const values: Record<string, unknown> = { 'auth.audience': AUDIENCE, 'management.rolesRefreshMs': rolesRefreshMs };
+  return { get: (key: string) => values[key] } as unknown as ConfigService<ApiConfig, true>;
 }
