@@ -12,10 +12,10 @@ const RAISED_LIMITS = {
 
 /**
  * @param {{ root: string, scratch: string, name: string, issuer: string, databaseUrl: string,
- *   managementDomain?: string, timeoutMs?: number }} options
+ *   managementDomain?: string, timeoutMs?: number, env?: Record<string, string> }} options
  * @returns {Promise<{ url: string, pid: number, stop(): Promise<void> }>}
  */
-export async function startSteward({ root, scratch, name, issuer, databaseUrl, managementDomain, timeoutMs }) {
+export async function startSteward({ root, scratch, name, issuer, databaseUrl, managementDomain, timeoutMs, env }) {
   const port = await freePort();
   const server = await startServer({
     name,
@@ -33,6 +33,7 @@ export async function startSteward({ root, scratch, name, issuer, databaseUrl, m
       CORS_ORIGINS: 'http://localhost:4200',
       DATABASE_URL: databaseUrl,
       ...RAISED_LIMITS,
+      ...env,
     },
   });
   return { url: `http://127.0.0.1:${port}`, pid: server.pid, stop: server.stop };

@@ -21,6 +21,7 @@ const FIGURES = [
   'management.listWarm',
   'management.detailCold',
   'management.detailWarm',
+  'management.detailRefreshed',
   'bundle.gzip',
 ];
 

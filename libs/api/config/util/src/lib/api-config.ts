@@ -23,6 +23,8 @@ export interface ApiConfig {
     domain: string;
     clientId: string;
     clientSecret: string;
+    /** Time between background reloads of the role catalogue the user screens show (decisions read roles fresh). */
+    rolesRefreshMs: number;
   };
   database: {
     url: string;

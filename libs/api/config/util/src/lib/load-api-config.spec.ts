@@ -37,6 +37,7 @@ describe('loadApiConfig', () => {
         corsOrigins: ['http://localhost:4200'],
         rateLimits: { perAddress: 1200, perUser: 600, managementPerUser: 120 },
       });
+      expect(config.management.rolesRefreshMs).toBe(60_000);
     });
 
     it('should add the trailing slash Auth0 puts in iss', () => {
@@ -118,6 +119,7 @@ describe('loadApiConfig', () => {
       ['AUTH0_JWKS_COOLDOWN_SECONDS', '0'],
       ['RATE_LIMIT_PER_USER', '-5'],
       ['MANAGEMENT_BUDGET_PER_USER', '1.5'],
+      ['MANAGEMENT_ROLES_REFRESH_SECONDS', '0'],
       ['PORT', 'http'],
       ['DATABASE_URL', 'postgres://db/steward'],
       ['AUTH0_MGMT_DOMAIN', 'https://acme.eu.auth0.com/'],

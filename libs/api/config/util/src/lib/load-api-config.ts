@@ -30,6 +30,7 @@ const ALWAYS_DEFAULTS: Env = {
   RATE_LIMIT_PER_ADDRESS: '1200',
   RATE_LIMIT_PER_USER: '600',
   MANAGEMENT_BUDGET_PER_USER: '120',
+  MANAGEMENT_ROLES_REFRESH_SECONDS: '60',
   PORT: '3000',
 };
 
@@ -125,6 +126,13 @@ export function loadApiConfig(source: Env): ApiConfig {
     'an integer number of seconds from 1 to 3600',
   );
 
+  const rolesRefresh = Number(env['MANAGEMENT_ROLES_REFRESH_SECONDS']);
+  check(
+    'MANAGEMENT_ROLES_REFRESH_SECONDS',
+    Number.isInteger(rolesRefresh) && rolesRefresh >= 1 && rolesRefresh <= 3600,
+    'an integer number of seconds from 1 to 3600',
+  );
+
   const [perAddress, perUser, managementPerUser] = [
     'RATE_LIMIT_PER_ADDRESS',
     'RATE_LIMIT_PER_USER',
@@ -149,7 +157,7 @@ export function loadApiConfig(source: Env): ApiConfig {
       rateLimits: { perAddress, perUser, managementPerUser },
     },
     auth: { issuer, audience, rolesClaim, jwksCooldownMs: jwksCooldown * 1000 },
-    management: { domain, clientId, clientSecret },
+    management: { domain, clientId, clientSecret, rolesRefreshMs: rolesRefresh * 1000 },
     database: { url: databaseUrl },
   };
 }

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ApiConfig } from '@steward/api-config-util';
-import { isPermission } from '@steward/shared-domain';
 import { ManagementError, type ManagementClient } from 'auth0';
 import { randomBytes } from 'node:crypto';
+import { Auth0Roles } from './auth0-roles';
 import { toProblem } from './management-errors';
 import { TtlCache } from './ttl-cache';
 import type { DirectoryRole, DirectoryUser, ReadOptions, RoleRef, UserDirectory } from './user-directory';
@@ -30,22 +30,36 @@ const MAX_MEMBERS_CHECKED = 20;
 
 /**
  * `UserDirectory` on the Auth0 Management API through the official SDK (which holds one cached
- * machine token and retries 429/5xx honouring Retry-After / X-RateLimit-Reset). Reads are cached
- * briefly and invalidated by this instance's writes, unless asked fresh; every failure becomes a
- * clean problem. Each SDK method used needs the scope `MANAGEMENT_SCOPES` names for it.
+ * machine token and retries 429/5xx honouring Retry-After / X-RateLimit-Reset). User reads are
+ * cached briefly and invalidated by this instance's writes, unless asked fresh; the role catalogue
+ * is loaded at start-up and refreshed in the background (see `Auth0Roles`), so a user detail view
+ * costs two calls (the user, their roles) and a list view one. Every failure becomes a clean
+ * problem. Each SDK method used needs the scope `MANAGEMENT_SCOPES` names for it.
  */
 @Injectable()
-export class Auth0UserDirectory implements UserDirectory {
+export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap, OnModuleDestroy {
   private readonly users = new TtlCache<DirectoryUser>(10_000);
   private readonly userRoles = new TtlCache<RoleRef[]>(10_000);
-  private readonly allRoles = new TtlCache<DirectoryRole[]>(60_000, 1);
-  private readonly audience: string;
+  private readonly tenantRoles: Auth0Roles;
 
   constructor(
     @Inject(AUTH0_MANAGEMENT) private readonly client: ManagementClient,
     config: ConfigService<ApiConfig, true>,
   ) {
-    this.audience = config.get('auth.audience', { infer: true });
+    const refreshMs = config.get('management.rolesRefreshMs', { infer: true });
+    this.tenantRoles = new Auth0Roles(client, config.get('auth.audience', { infer: true }), {
+      refreshMs,
+      idleRefreshMs: 10 * refreshMs,
+    });
+  }
+
+  /** The API starts with the role catalogue loaded when the tenant answers within a few seconds. */
+  onApplicationBootstrap(): Promise<void> {
+    return this.tenantRoles.start();
+  }
+
+  onModuleDestroy(): void {
+    this.tenantRoles.stop();
   }
 
   async search({ text, page, perPage }: { text?: string; page: number; perPage: number }) {
@@ -89,28 +103,11 @@ export class Auth0UserDirectory implements UserDirectory {
   }
 
   roles(): Promise<DirectoryRole[]> {
-    return this.allRoles.get('all', async () => {
-      const page = await this.client.roles.list({ per_page: 100, include_totals: true }).catch(toProblem);
-      return Promise.all(
-        page.data.map(async (role) => {
-          const permissions = await this.client.roles.permissions
-            .list(role.id ?? '', { per_page: 100 })
-            .catch(toProblem);
-          const ours = permissions.data
-            .filter((permission) => permission.resource_server_identifier === this.audience)
-            .map((permission) => permission.permission_name)
-            .filter(isPermission);
-          return {
-            id: role.id ?? '',
-            name: role.name ?? '',
-            description: role.description ?? '',
-            permissions: ours,
-            // A full page may hide more permissions: fail closed and treat the role as not ours.
-            foreign: ours.length < permissions.data.length || permissions.data.length >= 100,
-          };
-        }),
-      );
-    });
+    return this.tenantRoles.catalogue();
+  }
+
+  describeRoles(roles: RoleRef[]): Promise<DirectoryRole[]> {
+    return this.tenantRoles.describe(roles);
   }
 
   rolesOf(id: string, options: ReadOptions = {}): Promise<RoleRef[]> {

@@ -24,10 +24,11 @@ export function roleView(ref: RoleRef, catalogue: DirectoryRole[]): RoleView {
 /**
  * Why the caller may not act on a user holding `held` (edit, block, unblock, reset the password,
  * delete, change roles), or null when they may: the caller must hold every permission those roles
- * carry, and a role Steward does not manage carries permissions nobody can hold here.
+ * carry (as `known` describes them: read fresh for a decision), and a role Steward does not manage
+ * (or that `known` lacks) carries permissions nobody can hold here.
  */
-export function refusalToManage(caller: Caller, held: RoleRef[], catalogue: DirectoryRole[]): string | null {
-  const byId = new Map(catalogue.map((role) => [role.id, role]));
+export function refusalToManage(caller: Caller, held: RoleRef[], known: DirectoryRole[]): string | null {
+  const byId = new Map(known.map((role) => [role.id, role]));
   const unmanaged = held.filter((ref) => !isManaged(byId.get(ref.id)));
   if (unmanaged.length > 0)
     return `You cannot manage this user: they hold the ${names(unmanaged)} role, which Steward does not manage.`;

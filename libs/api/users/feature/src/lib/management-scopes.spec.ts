@@ -1,10 +1,10 @@
-import type { ConfigService } from '@nestjs/config';
 import type { ManagementClient } from 'auth0';
 import { load } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Auth0UserDirectory } from './auth0-user-directory';
 import { MANAGEMENT_SCOPES } from './management-scopes';
+import { directoryConfig } from './testing/fake-management-client';
 import type { UserDirectory } from './user-directory';
 
 const TENANT_FILE = join(__dirname, '../../../../../../tools/auth0/tenant.yaml');
@@ -47,8 +47,7 @@ describe('MANAGEMENT_SCOPES', () => {
   const called = new Set<string>();
 
   beforeAll(async () => {
-    const config = { get: () => 'https://api.steward.local/' } as unknown as ConfigService<never, true>;
-    const directory = new Auth0UserDirectory(recordingClient(called), config);
+    const directory = new Auth0UserDirectory(recordingClient(called), directoryConfig());
     // Every method of the port, so a new one cannot call the SDK unnoticed (the type demands them all).
     const everyMethod: Record<keyof UserDirectory, () => Promise<unknown>> = {
       search: () => directory.search({ text: 'ada', page: 0, perPage: 10 }),
@@ -57,6 +56,7 @@ describe('MANAGEMENT_SCOPES', () => {
       update: () => directory.update('auth0|bob', { blocked: true }),
       delete: () => directory.delete('auth0|bob'),
       roles: () => directory.roles(),
+      describeRoles: () => directory.describeRoles([{ id: 'rol_admin', name: 'admin', description: '' }]),
       rolesOf: () => directory.rolesOf('auth0|bob', { fresh: true }),
       assignRoles: () => directory.assignRoles('auth0|bob', ['rol_admin']),
       removeRoles: () => directory.removeRoles('auth0|bob', ['rol_admin']),

@@ -39,8 +39,13 @@ export interface UserDirectory {
   update(id: string, changes: { name?: string; blocked?: boolean }): Promise<DirectoryUser>;
   /** Deletes the user; a user who is already gone is not an error. */
   delete(id: string): Promise<void>;
-  /** Every role of the tenant (the catalogue), whoever's API it serves. */
+  /**
+   * Every role of the tenant (the catalogue), whoever's API it serves, kept loaded so that reading
+   * it costs no upstream call; it may be a minute old, so it is for display, never for decisions.
+   */
   roles(): Promise<DirectoryRole[]>;
+  /** These roles with what they carry right now, read upstream (never cached): what decisions use. */
+  describeRoles(roles: RoleRef[]): Promise<DirectoryRole[]>;
   rolesOf(id: string, options?: ReadOptions): Promise<RoleRef[]>;
   assignRoles(id: string, roleIds: string[]): Promise<void>;
   removeRoles(id: string, roleIds: string[]): Promise<void>;

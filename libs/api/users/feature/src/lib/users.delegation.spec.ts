@@ -116,6 +116,33 @@ describe('UsersService delegation', () => {
     });
   });
 
+  describe('when an operator changes a role in the tenant (the catalogue has not caught up)', () => {
+    it('should refuse to grant a role that gained a permission the caller lacks', async () => {
+      bed.directory.changeRole('staff', { permissions: ['read:records', 'create:records', 'delete:users'] });
+      await refused(
+        bed.service.setRoles(support, 'auth0|vic', ['rol_staff']),
+        /cannot grant the staff role: it carries permissions you do not hold \(delete:users\)/,
+      );
+      await expectNothingChanged();
+    });
+
+    it("should refuse to act on a holder of a role that gained a permission the caller lacks, or another API's", async () => {
+      bed.directory.changeRole('staff', { permissions: ['read:records', 'read:audit'] });
+      await refused(bed.service.update(support, 'auth0|sam', { blocked: true }), /\(read:audit\)/);
+      bed.directory.changeRole('viewer', { foreign: true });
+      await refused(bed.service.passwordReset(admin, 'auth0|vic'), /viewer role, which Steward does not manage/);
+      await expectNothingChanged();
+    });
+
+    it('should let the caller do what the tenant now allows, though the catalogue still says otherwise', async () => {
+      bed.directory.changeRole('support', { permissions: ['read:records'] });
+      await bed.service.setRoles(actor('auth0|clerk', ['read:users', 'update:users', 'read:records']), 'auth0|vic', [
+        'rol_support',
+      ]);
+      expect(bed.directory.rolesNamed('auth0|vic')).toEqual(['support']);
+    });
+  });
+
   describe('a caller with update:users alone', () => {
     const clerk = actor('auth0|clerk', ['read:users', 'update:users']);
 

@@ -21,10 +21,11 @@ const isNotFound = (error: unknown) => error instanceof ProblemException && erro
 
 /**
  * Delegated user administration with Steward's rules on top of the directory. Every rule is checked
- * before anything changes: delegation never climbs (see `delegation.ts`), nobody blocks, deletes or
- * re-roles themselves, and the last unblocked admin stays (checked and changed under
- * `AdminChangeLock`). Every change is audited ahead of the upstream call, and blocked or deleted
- * users lose API access before the directory is even asked.
+ * before anything changes, on the user's roles and those roles' permissions read fresh: delegation
+ * never climbs (see `delegation.ts`), nobody blocks, deletes or re-roles themselves, and the last
+ * unblocked admin stays (checked and changed under `AdminChangeLock`). Views read the kept role
+ * catalogue instead, so they cost no call for it. Every change is audited ahead of the upstream
+ * call, and blocked or deleted users lose API access before the directory is even asked.
  */
 @Injectable()
 export class UsersService {
@@ -41,6 +42,7 @@ export class UsersService {
     return { items, total, page: query.page, perPage: query.perPage };
   }
 
+  /** The user, their roles and whether the caller may manage them (a hint: each change is checked afresh). */
   async get(actor: Actor, id: string): Promise<UserDetail> {
     const [user, held, catalogue] = await Promise.all([
       this.directory.get(id),
@@ -75,14 +77,14 @@ export class UsersService {
     if (blocking && id === actor.user.sub) throw conflict('You cannot block yourself.');
     const action = blocking ? 'user.blocked' : input.blocked === false ? 'user.unblocked' : 'user.updated';
     const apply = async () => {
-      const { held, catalogue } = await this.manageable(actor, id);
-      if (blocking) await this.keepAnAdmin(id, held, catalogue, 'block');
+      const { held, roles } = await this.manageable(actor, id);
+      if (blocking) await this.keepAnAdmin(id, held, 'block');
       const user = await this.changes.run(actor, action, id, { revokeFirst: blocking }, async () => {
         const updated = await this.directory.update(id, input);
         if (input.blocked === false) await this.changes.restore(id);
         return updated;
       });
-      return this.detail(actor, user, held, catalogue);
+      return this.detail(actor, user, held, roles);
     };
     return blocking ? this.lock.run(apply) : apply();
   }
@@ -95,7 +97,7 @@ export class UsersService {
         if (isNotFound(error)) return null;
         throw error;
       });
-      if (found) await this.keepAnAdmin(id, found.held, found.catalogue, 'delete');
+      if (found) await this.keepAnAdmin(id, found.held, 'delete');
       await this.changes.run(actor, 'user.deleted', id, { revokeFirst: true }, () =>
         found ? this.directory.delete(id) : Promise.resolve(),
       );
@@ -105,20 +107,22 @@ export class UsersService {
   /** Makes `roleIds` the user's complete set of roles. */
   async setRoles(actor: Actor, id: string, roleIds: string[]): Promise<UserDetail> {
     if (id === actor.user.sub) throw forbidden('You cannot change your own roles.');
+    // The catalogue names the roles; what they carry is read fresh below, before any grant.
     const catalogue = await this.directory.roles();
     const unknown = roleIds.filter((roleId) => !catalogue.some((role) => role.id === roleId));
     if (unknown.length > 0) throw invalidField('roles', `contains unknown role ids: ${unknown.join(', ')}`);
     await this.lock.run(async () => {
-      const { held } = await this.manageable(actor, id, catalogue);
+      const wanted = catalogue.filter((role) => roleIds.includes(role.id));
+      const { held, roles } = await this.manageable(actor, id, wanted);
       const current = held.map((role) => role.id);
-      const added = catalogue.filter((role) => roleIds.includes(role.id) && !current.includes(role.id));
+      const added = roles.filter((role) => roleIds.includes(role.id) && !current.includes(role.id));
       const removed = current.filter((roleId) => !roleIds.includes(roleId));
       for (const role of added) {
         const refusal = refusalToGrant(actor.user, role);
         if (refusal) throw forbidden(refusal);
       }
       const removedRefs = held.filter((role) => removed.includes(role.id));
-      if (removedRefs.length > 0) await this.keepAnAdmin(id, removedRefs, catalogue, 'remove the admin role from');
+      if (removedRefs.length > 0) await this.keepAnAdmin(id, removedRefs, 'remove the admin role from');
       if (added.length + removed.length === 0) return;
       await this.changes.run(actor, 'user.roles_changed', id, {}, async () => {
         if (added.length > 0)
@@ -141,25 +145,26 @@ export class UsersService {
     return { ticketUrl };
   }
 
-  /** The user's current roles (read fresh), once the caller is known to be allowed to act on them. */
+  /**
+   * The user's current roles, and what they and `also` carry, all read fresh (never the catalogue,
+   * which may be a minute old), once the caller is known to be allowed to act on the user.
+   */
   private async manageable(
     actor: Actor,
     id: string,
-    known?: DirectoryRole[],
-  ): Promise<{ held: RoleRef[]; catalogue: DirectoryRole[] }> {
-    const [held, catalogue] = await Promise.all([
-      this.directory.rolesOf(id, { fresh: true }),
-      known ?? this.directory.roles(),
-    ]);
-    const refusal = refusalToManage(actor.user, held, catalogue);
+    also: RoleRef[] = [],
+  ): Promise<{ held: RoleRef[]; roles: DirectoryRole[] }> {
+    const held = await this.directory.rolesOf(id, { fresh: true });
+    const roles = await this.directory.describeRoles([...held, ...also]);
+    const refusal = refusalToManage(actor.user, held, roles);
     if (refusal) throw forbidden(refusal);
-    return { held, catalogue };
+    return { held, roles };
   }
 
-  /** Refuses when `affected` includes the admin role and no other unblocked admin would remain (read fresh). */
-  private async keepAnAdmin(id: string, affected: RoleRef[], catalogue: DirectoryRole[], verb: string): Promise<void> {
-    const admin = catalogue.find((role) => role.name === ADMIN_ROLE);
-    if (!admin || !affected.some((role) => role.id === admin.id)) return;
+  /** Refuses when `affected` (read fresh) includes the admin role and no other unblocked admin would remain. */
+  private async keepAnAdmin(id: string, affected: RoleRef[], verb: string): Promise<void> {
+    const admin = affected.find((role) => role.name === ADMIN_ROLE);
+    if (!admin) return;
     if (!(await this.directory.hasOtherUnblockedMember(admin.id, id)))
       throw conflict(`You cannot ${verb} the last admin.`);
   }

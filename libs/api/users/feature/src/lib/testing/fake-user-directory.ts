@@ -36,10 +36,15 @@ type FakeUser = DirectoryUser & { roles: string[] };
 
 /**
  * An in-memory `UserDirectory` (the port, faked) that records every call that changes something,
- * can fail a method on demand, and can slow every call down to let requests interleave.
+ * can fail a method on demand, and can slow every call down to let requests interleave. Its role
+ * catalogue (`roles()`) is a copy that lags behind the tenant's roles until `refreshCatalogue()`,
+ * as a kept catalogue may; `describeRoles` reads the tenant's roles as they are.
  */
 export class FakeUserDirectory implements UserDirectory {
   readonly users = new Map<string, FakeUser>();
+  /** The tenant's roles right now (change them with `changeRole`). */
+  readonly tenantRoles: DirectoryRole[] = TEST_ROLES.map((role) => ({ ...role, permissions: [...role.permissions] }));
+  private catalogue: DirectoryRole[] = TEST_ROLES;
   /** Changing calls, in order: `update auth0|bob`, `ticket auth0|bob`, … */
   readonly changes: string[] = [];
   /** Observers run at the start of every changing call (e.g. to see what was revoked by then). */
@@ -64,6 +69,18 @@ export class FakeUserDirectory implements UserDirectory {
   /** The next call of `method` fails with `error`. */
   failNext(method: keyof UserDirectory, error: Error): void {
     this.failures.set(method, error);
+  }
+
+  /** An operator changes what a role carries in the tenant; the catalogue does not know yet. */
+  changeRole(name: string, change: Partial<Pick<DirectoryRole, 'permissions' | 'foreign'>>): void {
+    const role = this.tenantRoles.find((candidate) => candidate.name === name);
+    if (!role) throw new Error(`no role ${name}`);
+    Object.assign(role, change);
+  }
+
+  /** The catalogue catches up with the tenant, as a background refresh does. */
+  refreshCatalogue(): void {
+    this.catalogue = this.tenantRoles.map((role) => ({ ...role, permissions: [...role.permissions] }));
   }
 
   rolesNamed(id: string): string[] {
@@ -93,12 +110,22 @@ export class FakeUserDirectory implements UserDirectory {
   }
   async roles() {
     await this.tick('roles');
-    return TEST_ROLES;
+    return this.catalogue;
+  }
+  async describeRoles(refs: RoleRef[]): Promise<DirectoryRole[]> {
+    await this.tick('describeRoles');
+    return refs.map(({ id, name, description }) => {
+      const role = this.tenantRoles.find((candidate) => candidate.id === id);
+      return { id, name, description, permissions: [...(role?.permissions ?? [])], foreign: role?.foreign ?? true };
+    });
   }
   async rolesOf(id: string): Promise<RoleRef[]> {
     await this.tick('rolesOf');
     return this.user(id).roles.map((roleId) => {
-      const { name, description } = TEST_ROLES.find((role) => role.id === roleId) ?? { name: roleId, description: '' };
+      const { name, description } = this.tenantRoles.find((role) => role.id === roleId) ?? {
+        name: roleId,
+        description: '',
+      };
       return { id: roleId, name, description };
     });
   }

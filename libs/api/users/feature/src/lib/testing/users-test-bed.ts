@@ -4,6 +4,7 @@ import { STEWARD_ROLE_PERMISSIONS, type Permission } from '@steward/shared-domai
 import { DataSource } from 'typeorm';
 import { AdminChangeLock } from '../admin-change-lock';
 import { AuditedChanges, type Actor } from '../audited-changes';
+import type { UserDirectory } from '../user-directory';
 import { UsersService } from '../users.service';
 import { FakeUserDirectory } from './fake-user-directory';
 
@@ -26,13 +27,14 @@ export function actor(sub: string, permissions: readonly Permission[]): Actor {
 export const actorWithRole = (sub: string, role: keyof typeof STEWARD_ROLE_PERMISSIONS) =>
   actor(sub, STEWARD_ROLE_PERMISSIONS[role]);
 
-/** `UsersService` on a fake directory and a real (embedded SQLite) database. */
-export class UsersTestBed {
-  readonly directory = new FakeUserDirectory();
+/** `UsersService` on a directory (by default a fake one) and a real (embedded SQLite) database. */
+export class UsersTestBed<D extends UserDirectory = FakeUserDirectory> {
   dataSource!: DataSource;
   revocations!: SubjectRevocations;
   audit!: AuditService;
   service!: UsersService;
+
+  constructor(readonly directory: D = new FakeUserDirectory() as UserDirectory as D) {}
 
   async start(): Promise<this> {
     this.dataSource = new DataSource({
