@@ -74,8 +74,14 @@ async function measureAll() {
     management?.catch(() => undefined);
     const issuer = await startIssuer();
     cleanUps.push(issuer.stop);
-    log(`signing ${mode.distinctTokens} distinct tokens`);
-    const tokens = { reused: [issuer.token()], distinct: distinctTokens(issuer, mode.distinctTokens) };
+    log(`signing ${mode.distinctTokens} distinct tokens (+ ${mode.warmupTokens} for warm-ups)`);
+    const signed = await distinctTokens(issuer, mode.warmupTokens + mode.distinctTokens);
+    const tokens = {
+      reused: [issuer.token()],
+      // Warm-ups never use a token the measured part will send.
+      warmup: signed.slice(0, mode.warmupTokens),
+      distinct: signed.slice(mode.warmupTokens),
+    };
     const apiOn = (name, database, timeoutMs) => (scenario) =>
       startSteward({
         root,

@@ -2,6 +2,8 @@
 // plus OIDC discovery, which express-oauth2-jwt-bearer needs) and the tokens it signs.
 import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 
 export const AUDIENCE = 'https://api.steward.local/';
 export const ROLES_CLAIM = 'https://steward.local/roles';
@@ -39,6 +41,7 @@ export async function startIssuer() {
     publicKey: createPublicKey(publicKey.export({ format: 'pem', type: 'spki' })),
     jwksFetches: () => fetches,
     token: (claims = {}) => signJwt({ ...userClaims(url, 'auth0|bench-user'), ...claims }, privateKey, kid),
+    signing: { keyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }), kid },
     stop: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(resolve));
@@ -62,12 +65,27 @@ export function userClaims(issuer, sub) {
   };
 }
 
-/** `count` distinct valid tokens, one subject each. */
-export function distinctTokens(issuer, count) {
-  return Array.from({ length: count }, (_, i) => issuer.token({ sub: `auth0|bench-${i}` }));
+/**
+ * `count` distinct valid tokens, one subject each, signed on every core (an RS256 signature costs
+ * about a millisecond, and a full run needs a fresh token for every request it measures).
+ */
+export async function distinctTokens(issuer, count) {
+  const workers = Math.min(availableParallelism(), Math.max(1, Math.floor(count / 1_000)));
+  const share = Math.ceil(count / workers);
+  const parts = Array.from({ length: workers }, (_, w) => {
+    const range = { from: w * share, to: Math.min(count, (w + 1) * share) };
+    const worker = new Worker(new URL('./token-signer.mjs', import.meta.url), {
+      workerData: { ...issuer.signing, issuer: issuer.url, ...range },
+    });
+    return new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    }).finally(() => worker.terminate());
+  });
+  return (await Promise.all(parts)).flat();
 }
 
-function signJwt(payload, key, kid) {
+export function signJwt(payload, key, kid) {
   const encode = (part) => Buffer.from(JSON.stringify(part)).toString('base64url');
   const input = `${encode({ alg: 'RS256', typ: 'JWT', kid })}.${encode(payload)}`;
   return `${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`;

@@ -32,15 +32,25 @@ export function runLoad({ url, tokens = [], seconds, connections = 10, scratch }
 }
 
 /**
- * Warms `url` up, then drives it and reads the server's CPU time around the measured part.
- * @returns {Promise<LoadResult & { cpuUsPerRequest: number }>}
+ * Warms `url` up (with `warmupTokens` when given, else `tokens`), then drives it and reads the
+ * server's CPU time around the measured part. `repeatedTokens` tells that a run meant to send a
+ * distinct token per request ran out of them and sent some twice.
+ * @param {{ url: string, tokens?: string[], warmupTokens?: string[], seconds: number, scratch: string }} options
+ * @returns {Promise<LoadResult & { cpuUsPerRequest: number, repeatedTokens: boolean }>}
  */
 export async function measure(pid, options, warmupSeconds) {
-  if (warmupSeconds > 0) await runLoad({ ...options, seconds: warmupSeconds });
+  const { warmupTokens, ...measured } = options;
+  if (warmupSeconds > 0)
+    await runLoad({ ...measured, tokens: warmupTokens ?? measured.tokens, seconds: warmupSeconds });
   const before = cpuMicros(pid);
-  const result = await runLoad(options);
+  const result = await runLoad(measured);
   const cpu = cpuMicros(pid) - before;
-  return { ...result, cpuUsPerRequest: result.requests > 0 ? cpu / result.requests : NaN };
+  const tokenCount = measured.tokens?.length ?? 0;
+  return {
+    ...result,
+    cpuUsPerRequest: result.requests > 0 ? cpu / result.requests : NaN,
+    repeatedTokens: tokenCount > 1 && result.requests > tokenCount,
+  };
 }
 
 const tokenFiles = new WeakMap();

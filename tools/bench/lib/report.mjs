@@ -79,7 +79,7 @@ function header(run) {
   const pinning = run.pinned ? 'server pinned to core 1, load on core 0 (`taskset`)' : 'no CPU pinning';
   return [
     `Mode **${run.mode}**, ${run.startedAt}, ${run.cpus} cores, load average ${run.loadAverage.map((l) => l.toFixed(1)).join(' / ')} at start;`,
-    `${pinning}; load generator ${run.loadGenerator}, 10 connections; ${run.distinctTokens.toLocaleString('en-US')} distinct tokens.`,
+    `${pinning}; load generator ${run.loadGenerator}, 10 connections; distinct-token runs send each of ${run.distinctTokens.toLocaleString('en-US')} tokens at most once (a run that runs out is marked invalid).`,
   ].join('\n');
 }
 

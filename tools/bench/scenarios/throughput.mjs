@@ -14,9 +14,13 @@ export async function measureSteward({ startApi, recordId, tokens, mode, scratch
   const scenarios = {
     'steward.health': { path: '/api/health', tokens: [] },
     'steward.me.reused': { path: '/api/me', tokens: tokens.reused },
-    'steward.me.distinct': { path: '/api/me', tokens: tokens.distinct },
+    'steward.me.distinct': { path: '/api/me', tokens: tokens.distinct, warmupTokens: tokens.warmup },
     'steward.record.reused': { path: `/api/records/${recordId}`, tokens: tokens.reused },
-    'steward.record.distinct': { path: `/api/records/${recordId}`, tokens: tokens.distinct },
+    'steward.record.distinct': {
+      path: `/api/records/${recordId}`,
+      tokens: tokens.distinct,
+      warmupTokens: tokens.warmup,
+    },
   };
   const results = {};
   let api;
@@ -26,7 +30,7 @@ export async function measureSteward({ startApi, recordId, tokens, mode, scratch
         await api?.stop();
         api = await startApi(key);
       }
-      results[key] = await measureOne(api.pid, `${api.url}${scenario.path}`, scenario.tokens, mode, scratch);
+      results[key] = await measureOne(api.pid, `${api.url}${scenario.path}`, scenario, mode, scratch);
       log(`  ${key}: ${summary(results[key])}`);
     }
   } finally {
@@ -38,19 +42,19 @@ export async function measureSteward({ startApi, recordId, tokens, mode, scratch
 /** The recipes: bare Nest (no auth), then each auth recipe with a reused and with distinct tokens. */
 export async function measureRecipes({ issuer, tokens, mode, scratch, log }) {
   const runs = [
-    ['bareNest', [['bareNest', []]]],
+    ['bareNest', [['bareNest', { tokens: [] }]]],
     [
       'expressJwtBearer',
       [
-        ['expressJwtBearer.reused', tokens.reused],
-        ['expressJwtBearer.distinct', tokens.distinct],
+        ['expressJwtBearer.reused', { tokens: tokens.reused }],
+        ['expressJwtBearer.distinct', { tokens: tokens.distinct, warmupTokens: tokens.warmup }],
       ],
     ],
     [
       'classic',
       [
-        ['classic.reused', tokens.reused],
-        ['classic.distinct', tokens.distinct],
+        ['classic.reused', { tokens: tokens.reused }],
+        ['classic.distinct', { tokens: tokens.distinct, warmupTokens: tokens.warmup }],
       ],
     ],
   ];
@@ -85,8 +89,9 @@ export function measureRawVerify(mode) {
   });
 }
 
-async function measureOne(pid, url, tokens, mode, scratch) {
-  const options = { url, tokens, seconds: mode.loadSeconds, scratch };
+/** `tokens` (and `warmupTokens`, when the warm-up must not spend the measured ones) drive `url`. */
+async function measureOne(pid, url, { tokens, warmupTokens }, mode, scratch) {
+  const options = { url, tokens, warmupTokens, seconds: mode.loadSeconds, scratch };
   const result = await measure(pid, options, mode.warmupSeconds);
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
@@ -95,5 +100,6 @@ async function measureOne(pid, url, tokens, mode, scratch) {
 }
 
 function summary(result) {
-  return `${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${Math.round(result.cpuUsPerRequest)} µs CPU/req`;
+  const repeated = result.repeatedTokens ? ' (ran out of distinct tokens: some were sent twice)' : '';
+  return `${Math.round(result.rps)} req/s, p50 ${result.p50Ms.toFixed(2)} ms, p99 ${result.p99Ms.toFixed(2)} ms, ${Math.round(result.cpuUsPerRequest)} µs CPU/req${repeated}`;
 }
