@@ -112,6 +112,15 @@ describe('decodeAccessToken', () => {
     }
   });
 
+  it('should give the same answer for a header seen before, whether it passed or not', () => {
+    const good = `${HEADER}.${PAYLOAD}.c2ln`;
+    const bad = `${encode({ alg: 'none', kid: 'key-1' })}.${PAYLOAD}.c2ln`;
+    for (let i = 0; i < 3; i++) {
+      expect(decodeAccessToken(good).kid).toBe('key-1');
+      expect(() => decodeAccessToken(bad)).toThrow(/unsupported algorithm/);
+    }
+  });
+
   it('should refuse anything but three unpadded base64url parts', () => {
     const valid = `${HEADER}.${PAYLOAD}.c2ln`;
     for (const token of [

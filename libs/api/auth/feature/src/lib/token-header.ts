@@ -25,7 +25,7 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
   if (!COMPACT_JWS.test(token)) throw new InvalidTokenError('The access token is malformed.');
   const headerEnd = token.indexOf('.');
   const payloadEnd = token.indexOf('.', headerEnd + 1);
-  const kid = keyIdOf(token.slice(0, headerEnd));
+  const kid = checkedHeader(token.slice(0, headerEnd));
   const claims = decoded(token.slice(headerEnd + 1, payloadEnd));
   if (!isJsonObject(claims)) throw new InvalidTokenError('The access token payload is not a JSON object.');
   return {
@@ -34,6 +34,20 @@ export function decodeAccessToken(token: string): DecodedAccessToken {
     signingInput: token.slice(0, payloadEnd),
     signature: Buffer.from(token.slice(payloadEnd + 1), 'base64url'),
   };
+}
+
+/** Headers that passed `keyIdOf`, with their kid: an issuer's tokens share a handful of headers. */
+const passedHeaders = new Map<string, string>();
+const PASSED_HEADERS_KEPT = 64;
+
+/** `keyIdOf`, remembered for headers seen before (bounded: anything beyond is simply decoded again). */
+function checkedHeader(encodedHeader: string): string {
+  const known = passedHeaders.get(encodedHeader);
+  if (known !== undefined) return known;
+  const kid = keyIdOf(encodedHeader);
+  if (passedHeaders.size >= PASSED_HEADERS_KEPT) passedHeaders.clear();
+  passedHeaders.set(encodedHeader, kid);
+  return kid;
 }
 
 /** Checks a JWT's protected header before any key is looked up and returns its `kid`. */
