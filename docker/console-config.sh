@@ -28,6 +28,10 @@ check() {
   printf '%s' "$value" | grep -Eqx "$pattern" || fail "$name is \"$value\"; expected $expected"
 }
 
+case "${AUTH0_DOMAIN:-}" in
+  *://*) fail "AUTH0_DOMAIN is a host name, without the scheme: e.g. acme.eu.auth0.com, not https://acme.eu.auth0.com" ;;
+esac
+
 label='[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
 port='(:[0-9]{1,5})?'
 

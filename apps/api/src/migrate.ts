@@ -8,7 +8,10 @@ import { MIGRATIONS } from './migrations';
 /** The API's database as TypeORM's CLI and the migrate command see it: the app's options builder and migrations. */
 export function apiDataSource(databaseUrl: string): DataSource {
   return new DataSource(
-    databaseOptions(databaseUrl, { entities: [...AuthEntities, AuditEvent, ...RecordsEntities], migrations: MIGRATIONS }),
+    databaseOptions(databaseUrl, {
+      entities: [...AuthEntities, AuditEvent, ...RecordsEntities],
+      migrations: MIGRATIONS,
+    }),
   );
 }
 
