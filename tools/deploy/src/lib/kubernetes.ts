@@ -30,6 +30,17 @@ const MODELS: Record<string, { new (data: never): { validate(): void } }> = {
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
 };
 
+function kubectl(args: string[]): string {
+  try {
+    return execFileSync('kubectl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error('kubectl is not installed: these checks render the manifests with `kubectl kustomize`.');
+    }
+    throw new Error(`kubectl ${args.join(' ')} failed:\n${(error as { stderr?: string }).stderr ?? error}`);
+  }
+}
+
 /** Throws with the schema's complaint when `object` is not a valid object of its kind. */
 export function validateObject(object: K8sObject): void {
   const Model = MODELS[`${object.apiVersion}/${object.kind}`];
@@ -42,7 +53,7 @@ export function validateObject(object: K8sObject): void {
  * lines, which the API server's decoder skips and the schema's `byte` format does not: joined here.
  */
 export function render(path: string): K8sObject[] {
-  const yaml = execFileSync('kubectl', ['kustomize', fromRoot('deploy/k8s', path)], { encoding: 'utf8' });
+  const yaml = kubectl(['kustomize', fromRoot('deploy/k8s', path)]);
   const objects = loadAll(yaml).filter((doc): doc is K8sObject => !!doc);
   for (const object of objects) {
     const data = (object as { data?: Record<string, string> }).data;
