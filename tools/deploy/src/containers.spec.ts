@@ -172,8 +172,19 @@ describe('docker/compose.yaml', () => {
 
   it("should give the console its own AUTH0_DOMAIN, not the Management API's domain", () => {
     const console = services['console'].environment ?? {};
-    expect(console['AUTH0_DOMAIN']).toMatch(/^\$\{AUTH0_DOMAIN:\?/);
+    expect(console['AUTH0_DOMAIN']).toMatch(/^\$\{AUTH0_CONSOLE_DOMAIN:\?/);
     expect(Object.values(console).join(' ')).not.toContain('AUTH0_MGMT_DOMAIN');
+  });
+
+  it('should find every variable it requires from .env listed in .env.example', () => {
+    const example = readFileSync(fromRoot('.env.example'), 'utf8');
+    const used = new Set(
+      [...readFileSync(fromRoot('docker/compose.yaml'), 'utf8').matchAll(/\$\{([A-Z0-9_]+):\?/g)].map(
+        ([, name]) => name,
+      ),
+    );
+    expect(used.size).toBeGreaterThan(5);
+    for (const name of used) expect([name, new RegExp(`^${name}=`, 'm').test(example)]).toEqual([name, true]);
   });
 
   it('should run the API, migration, console and proxy read-only without capabilities', () => {
