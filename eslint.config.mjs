@@ -58,6 +58,12 @@ export default [
               onlyDependOnLibsWithTags: ['scope:testing', 'scope:shared'],
               bannedExternalImports: ['@angular/*', '@nestjs/*'],
             },
+            // Deployment checks (tools/deploy) hold the manifests to the API's own config loader.
+            {
+              sourceTag: 'scope:deploy',
+              onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'],
+              bannedExternalImports: ['@angular/*'],
+            },
             {
               sourceTag: 'scope:dev-tenant',
               onlyDependOnLibsWithTags: ['scope:shared'],
