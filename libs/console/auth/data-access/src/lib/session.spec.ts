@@ -1,15 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, type RouterStateSnapshot } from '@angular/router';
-import { AuthService } from '@auth0/auth0-angular';
 import { firstValueFrom, isObservable, type Observable } from 'rxjs';
 import { Session } from './session';
 import { requireSignIn } from './sign-in-guard';
-import { fakeAuth } from './testing/fake-auth';
+import { fakeAuth, provideFakeAuth } from './testing/fake-auth';
 
 function setup(signedIn: boolean, address = '/') {
   window.history.replaceState(null, '', address);
   const auth = fakeAuth(signedIn);
-  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: AuthService, useValue: auth }] });
+  TestBed.configureTestingModule({ providers: [provideRouter([]), provideFakeAuth(auth)] });
   return { auth, session: TestBed.inject(Session) };
 }
 

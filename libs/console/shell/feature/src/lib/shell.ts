@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatMenuModule } from '@angular/material/menu';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { CurrentUser, Session } from '@steward/console-auth-data-access';
 import { Activity, ApiNotices } from '@steward/console-core-data-access';
 import { CONSOLE_SECTIONS } from './sections';
+import { UserMenu } from './user-menu';
 
 /** The console's frame: top bar with the user's sections and menu, request progress, session notices. */
 @Component({
@@ -17,8 +17,8 @@ import { CONSOLE_SECTIONS } from './sections';
     RouterLinkActive,
     MatToolbarModule,
     MatButtonModule,
-    MatMenuModule,
     MatProgressBarModule,
+    UserMenu,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
@@ -42,13 +42,11 @@ import { CONSOLE_SECTIONS } from './sections';
         }
         <span class="spacer"></span>
         @if (session.isAuthenticated()) {
-          <button mat-button [matMenuTriggerFor]="userMenu" data-testid="user-menu">
-            {{ currentUser.me.value()?.name ?? currentUser.me.value()?.email ?? 'Account' }}
-          </button>
-          <mat-menu #userMenu="matMenu">
-            <a mat-menu-item routerLink="/profile">Profile</a>
-            <button mat-menu-item (click)="session.signOut()">Sign out</button>
-          </mat-menu>
+          @defer (on immediate) {
+            <st-user-menu [label]="account()" />
+          } @placeholder {
+            <button mat-button disabled>{{ account() }}</button>
+          }
         } @else if (!session.isLoading()) {
           <button mat-flat-button (click)="session.signIn()">Sign in</button>
         }
@@ -131,6 +129,10 @@ export class Shell {
   private readonly router = inject(Router);
   protected readonly sections = computed(() =>
     CONSOLE_SECTIONS.filter((section) => this.currentUser.permissions().has(section.permission)),
+  );
+
+  protected readonly account = computed(
+    () => this.currentUser.me.value()?.name ?? this.currentUser.me.value()?.email ?? 'Account',
   );
 
   /** Back to the tenant's sign-in, then to the page the user was on. */
