@@ -1,5 +1,11 @@
 import type { HttpInterceptorFn } from '@angular/common/http';
-import { EnvironmentInjector, InjectionToken, createEnvironmentInjector, inject, runInInjectionContext } from '@angular/core';
+import {
+  EnvironmentInjector,
+  InjectionToken,
+  createEnvironmentInjector,
+  inject,
+  runInInjectionContext,
+} from '@angular/core';
 import type * as Auth0Sdk from '@auth0/auth0-angular';
 import type { AuthConfig, AuthService } from '@auth0/auth0-angular';
 import { defer, map, shareReplay, type Observable } from 'rxjs';

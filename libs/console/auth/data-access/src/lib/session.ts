@@ -1,6 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
+import type { AuthService } from '@auth0/auth0-angular';
 import { catchError, filter, map, of, switchMap, take, type Observable } from 'rxjs';
 import { AUTH0 } from './auth0';
 import { SessionMarker } from './session-marker';
@@ -41,14 +42,17 @@ export class Session {
   }
 
   signIn(target = '/'): void {
-    this.auth0.pipe(switchMap(({ auth }) => auth.loginWithRedirect({ appState: { target } }))).subscribe();
+    this.run((auth) => auth.loginWithRedirect({ appState: { target } }));
   }
 
   /** Signs out of the console and of the tenant (Auth0 `/v2/logout`). */
   signOut(): void {
     this.marker.forget();
-    this.auth0
-      .pipe(switchMap(({ auth }) => auth.logout({ logoutParams: { returnTo: this.document.location.origin } })))
-      .subscribe();
+    this.run((auth) => auth.logout({ logoutParams: { returnTo: this.document.location.origin } }));
+  }
+
+  // Without the SDK there is nothing to do; `error` already says why.
+  private run(action: (auth: AuthService) => Observable<void>): void {
+    this.auth0.pipe(switchMap(({ auth }) => action(auth))).subscribe({ error: () => undefined });
   }
 }
