@@ -22,20 +22,16 @@ type Auth0Module = typeof Auth0Sdk;
 let sdk: Promise<Auth0Module> | undefined;
 
 /**
- * Starts fetching Auth0's SDK (auth0-spa-js brings jose and oauth4webapi: ~63 kB gzip, more than the
- * whole start page). It is a chunk of its own, so the first screen renders without waiting for it;
- * `main.ts` calls this before it fetches `/config.json`, so both travel side by side.
+ * Starts fetching Auth0's SDK. auth0-spa-js brings jose and oauth4webapi (~67 kB gzip, half of what
+ * the start page needs besides), so it is a chunk of its own, out of the initial bundle; `main.ts`
+ * calls this before it fetches `/config.json`, so both travel side by side.
  */
 export function loadAuth0(): Promise<Auth0Module> {
   sdk ??= import('@auth0/auth0-angular');
   return sdk;
 }
 
-/**
- * Signs users in with Auth0 (authorization code + PKCE). Tokens stay in memory: rotating refresh
- * tokens within a page; after a reload, silent authentication against the tenant's session (or
- * `SessionRestore`). The interceptor attaches access tokens to calls to the Steward API's origin only.
- */
+/** Code + PKCE; tokens only in memory, refresh tokens rotating; access tokens only to the API's origin. */
 function auth0Options(config: ConsoleConfig): AuthConfig {
   return {
     domain: config.auth0Domain,
