@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: formatting, lint, type checks and unit tests of every project, then the black-box and browser suites one at a
-// time (each starts its own dev tenant, API and console on free ports), then the console's initial
-// bundle size against SPEC §9. Runs every step even when one fails, so a run reports everything; exits non-zero if anything failed.
+// time (each starts its own dev tenant, API and console on free ports). Runs every step even when
+// one fails, so a run reports everything; exits non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,6 @@ const steps = [
   ['format:check'],
   ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static'],
   ['run-many', '-t', 'e2e', '--parallel=1', '--outputStyle=static'],
-  ['run', 'console:bundle-size', '--outputStyle=static'],
 ];
 
 rmSync(join(root, 'dist/test-results'), { recursive: true, force: true });

@@ -12,10 +12,19 @@ const RAISED_LIMITS = {
 
 /**
  * @param {{ root: string, scratch: string, name: string, issuer: string, databaseUrl: string,
- *   managementDomain?: string, timeoutMs?: number }} options
+ *   managementDomain?: string, corsOrigin?: string, timeoutMs?: number }} options
  * @returns {Promise<{ url: string, pid: number, stop(): Promise<void> }>}
  */
-export async function startSteward({ root, scratch, name, issuer, databaseUrl, managementDomain, timeoutMs }) {
+export async function startSteward({
+  root,
+  scratch,
+  name,
+  issuer,
+  databaseUrl,
+  managementDomain,
+  corsOrigin,
+  timeoutMs,
+}) {
   const port = await freePort();
   const server = await startServer({
     name,
@@ -30,7 +39,7 @@ export async function startSteward({ root, scratch, name, issuer, databaseUrl, m
       AUTH0_ISSUER_BASE_URL: issuer,
       AUTH0_AUDIENCE: AUDIENCE,
       AUTH0_MGMT_DOMAIN: managementDomain ?? new URL(issuer).host,
-      CORS_ORIGINS: 'http://localhost:4200',
+      CORS_ORIGINS: corsOrigin ?? 'http://localhost:4200',
       DATABASE_URL: databaseUrl,
       ...RAISED_LIMITS,
     },

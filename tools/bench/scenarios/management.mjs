@@ -1,11 +1,9 @@
 // Management API calls per console view, counted at the real dev tenant (GET /__dev/management-calls):
 // a Users list view and a user detail view, each the first time (cold) and again (warm).
 import { join } from 'node:path';
-import { freePort, startServer } from '../lib/processes.mjs';
+import { startDevTenant, TENANT_PASSWORD } from '../lib/dev-tenant.mjs';
 import { AUDIENCE } from '../lib/issuer.mjs';
 import { startSteward } from '../lib/steward.mjs';
-
-const PASSWORD = 'steward-bench';
 
 /** What the console asks the API for on each screen (libs/console/users). */
 const VIEWS = {
@@ -15,21 +13,8 @@ const VIEWS = {
 };
 
 export async function measureManagement({ root, scratch, log }) {
-  const port = await freePort();
-  const tenantUrl = `http://localhost:${port}`;
-  const tenant = await startServer({
-    name: 'dev-tenant',
-    script: join(root, 'dist/apps/dev-tenant/main.js'),
-    cwd: root,
-    logFile: join(scratch, 'dev-tenant.log'),
-    readyUrl: `${tenantUrl}/.well-known/openid-configuration`,
-    env: {
-      NODE_ENV: 'test',
-      DEV_TENANT_PORT: String(port),
-      DEV_TENANT_PASSWORD: PASSWORD,
-      DEV_TENANT_DATA_DIR: join(scratch, 'dev-tenant'),
-    },
-  });
+  const tenant = await startDevTenant({ root, scratch, name: 'dev-tenant' });
+  const tenantUrl = tenant.url;
   let api;
   try {
     api = await startSteward({
@@ -80,7 +65,7 @@ async function passwordGrant(tenantUrl, username) {
       grant_type: 'password',
       client_id: 'steward-cli',
       username,
-      password: PASSWORD,
+      password: TENANT_PASSWORD,
       audience: AUDIENCE,
       scope: 'openid',
     }),
