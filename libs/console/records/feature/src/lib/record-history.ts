@@ -1,4 +1,4 @@
-import { DatePipe, KeyValuePipe } from '@angular/common';
+import { KeyValuePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -14,6 +14,7 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatProgressSpinnerModule } from '@angular/material/progress-spinner';
 import { readProblem } from '@steward/console-core-data-access';
 import { RecordsApi } from '@steward/console-records-data-access';
+import { DateTimePipe } from '@steward/console-ui';
 import type { Problem, RecordChangeView } from '@steward/shared-domain';
 import { Subscription } from 'rxjs';
 import { FIELD_LABELS, formatValue } from './record-fields';
@@ -28,7 +29,7 @@ const ACTIONS: Record<RecordChangeView['action'], string> = {
 /** Who changed the record, when, and each field from what to what; loads again for each new version. */
 @Component({
   selector: 'st-record-history',
-  imports: [DatePipe, KeyValuePipe, MatButtonModule, MatExpansionModule, MatProgressSpinnerModule],
+  imports: [DateTimePipe, KeyValuePipe, MatButtonModule, MatExpansionModule, MatProgressSpinnerModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <mat-expansion-panel expanded>
@@ -45,7 +46,7 @@ const ACTIONS: Record<RecordChangeView['action'], string> = {
               <div class="who">
                 <strong>{{ actions[entry.action] }}</strong>
                 by <code>{{ entry.actorSub }}</code>
-                <time [attr.datetime]="entry.at">{{ entry.at | date: 'medium' }}</time>
+                <time [attr.datetime]="entry.at">{{ entry.at | dateTime }}</time>
               </div>
               @if (entry.action === 'updated' || entry.action === 'created') {
                 <ul class="changes">
