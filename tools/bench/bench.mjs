@@ -139,8 +139,8 @@ async function measureAll() {
 
     log('Management API calls per view (dev tenant)');
     results.management = await (management ?? measureManagement({ root, scratch, log }));
-    log('console initial JavaScript');
-    results.bundle = measureBundle({ root });
+    log('console JavaScript before the first screen (headless Chromium)');
+    results.bundle = await measureBundle({ root, scratch, log });
     return results;
   } finally {
     for (const cleanUp of cleanUps.reverse())

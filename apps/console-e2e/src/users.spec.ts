@@ -53,10 +53,13 @@ test('an admin invites a person, grants a role, finds them, blocks them — and 
   await expect(admin.getByTestId('user-row')).toHaveCount(1);
   await admin.getByTestId('user-row').getByRole('link', { name }).click();
   // The API caches Management API reads for up to 10 s, so the first sign-in may take a reload to show.
+  // Each reload starts the console again (SDK, silent sign-in, API): wait for the page, then read it.
+  const lastLogin = admin.getByTestId('user-last-login');
   await expect(async () => {
     await admin.reload();
-    await expect(admin.getByTestId('user-last-login')).not.toHaveText('Never', { timeout: 1_000 });
-  }).toPass({ timeout: 20_000 });
+    await expect(lastLogin).toBeVisible();
+    await expect(lastLogin).not.toHaveText('Never', { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await screenshot(admin, 'user-detail');
   await expectAccessible(admin, 'user-detail');
   await admin.getByRole('button', { name: 'Block', exact: true }).click();

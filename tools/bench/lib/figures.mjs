@@ -150,10 +150,11 @@ function managementFigures(management) {
 }
 
 function bundleFigure(bundle) {
+  const later = bundle.files.filter((file) => !file.listedInIndexHtml).length;
   return {
     id: 'bundle.gzip',
-    label: 'console initial JavaScript, gzip',
-    value: `${kb(bundle.gzipBytes)} gzip (${kb(bundle.rawBytes)} raw, ${bundle.files.length} files)`,
+    label: 'console JavaScript before the first screen, gzip',
+    value: `${kb(bundle.gzipBytes)} gzip (${kb(bundle.rawBytes)} raw; ${bundle.files.length} files: ${bundle.files.length - later} listed in index.html, ${later} fetched at start-up)`,
     target: '≤ 150 kB',
     ratio: bundle.gzipBytes / 150_000,
     met: bundle.gzipBytes <= 150_000,

@@ -12,10 +12,20 @@ const RAISED_LIMITS = {
 
 /**
  * @param {{ root: string, scratch: string, name: string, issuer: string, databaseUrl: string,
- *   managementDomain?: string, timeoutMs?: number, env?: Record<string, string> }} options
+ *   managementDomain?: string, corsOrigin?: string, timeoutMs?: number, env?: Record<string, string> }} options
  * @returns {Promise<{ url: string, pid: number, stop(): Promise<void> }>}
  */
-export async function startSteward({ root, scratch, name, issuer, databaseUrl, managementDomain, timeoutMs, env }) {
+export async function startSteward({
+  root,
+  scratch,
+  name,
+  issuer,
+  databaseUrl,
+  managementDomain,
+  corsOrigin,
+  timeoutMs,
+  env,
+}) {
   const port = await freePort();
   const server = await startServer({
     name,
@@ -30,7 +40,7 @@ export async function startSteward({ root, scratch, name, issuer, databaseUrl, m
       AUTH0_ISSUER_BASE_URL: issuer,
       AUTH0_AUDIENCE: AUDIENCE,
       AUTH0_MGMT_DOMAIN: managementDomain ?? new URL(issuer).host,
-      CORS_ORIGINS: 'http://localhost:4200',
+      CORS_ORIGINS: corsOrigin ?? 'http://localhost:4200',
       DATABASE_URL: databaseUrl,
       ...RAISED_LIMITS,
       ...env,

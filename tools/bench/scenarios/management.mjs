@@ -2,11 +2,10 @@
 // a Users list view and a user detail view, each the first time (cold) and again (warm), and the detail
 // view of another user once the API has refreshed its role catalogue in the background.
 import { join } from 'node:path';
-import { freePort, startServer } from '../lib/processes.mjs';
+import { startDevTenant, TENANT_PASSWORD } from '../lib/dev-tenant.mjs';
 import { AUDIENCE } from '../lib/issuer.mjs';
 import { startSteward } from '../lib/steward.mjs';
 
-const PASSWORD = 'steward-bench';
 /** The API's role catalogue refresh period here (60 s by default): short, so a refresh can be awaited. */
 const REFRESH_SECONDS = 5;
 
@@ -18,21 +17,8 @@ const VIEWS = {
 };
 
 export async function measureManagement({ root, scratch, log }) {
-  const port = await freePort();
-  const tenantUrl = `http://localhost:${port}`;
-  const tenant = await startServer({
-    name: 'dev-tenant',
-    script: join(root, 'dist/apps/dev-tenant/main.js'),
-    cwd: root,
-    logFile: join(scratch, 'dev-tenant.log'),
-    readyUrl: `${tenantUrl}/.well-known/openid-configuration`,
-    env: {
-      NODE_ENV: 'test',
-      DEV_TENANT_PORT: String(port),
-      DEV_TENANT_PASSWORD: PASSWORD,
-      DEV_TENANT_DATA_DIR: join(scratch, 'dev-tenant'),
-    },
-  });
+  const tenant = await startDevTenant({ root, scratch, name: 'dev-tenant' });
+  const tenantUrl = tenant.url;
   const startApi = (name, env) =>
     startSteward({
       root,
@@ -121,7 +107,7 @@ async function passwordGrant(tenantUrl, username) {
       grant_type: 'password',
       client_id: 'steward-cli',
       username,
-      password: PASSWORD,
+      password: TENANT_PASSWORD,
       audience: AUDIENCE,
       scope: 'openid',
     }),

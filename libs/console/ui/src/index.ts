@@ -1,1 +1,2 @@
 export * from './lib/confirm-dialog';
+export * from './lib/date-time-pipe';

@@ -1,3 +1,5 @@
+export * from './lib/access-token-interceptor';
+export * from './lib/auth0';
 export * from './lib/console-config';
 export * from './lib/provide-console-auth';
 export * from './lib/session';

@@ -1,8 +1,8 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { DateTimePipe } from '@steward/console-ui';
 import type { AuditEventView } from '@steward/shared-domain';
 import { actionLabel } from './audit-actions';
 
@@ -14,14 +14,14 @@ const TARGET_ROUTES = new Map([
 /** One page of audit events as a table: when, who, what, to which target, in which request. */
 @Component({
   selector: 'st-audit-table',
-  imports: [MatTableModule, MatButtonModule, RouterLink, DatePipe],
+  imports: [MatTableModule, MatButtonModule, RouterLink, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="scroll">
       <table mat-table [dataSource]="events()" aria-label="Audit log" [attr.aria-busy]="busy()">
         <ng-container matColumnDef="when">
           <th mat-header-cell *matHeaderCellDef scope="col">When</th>
-          <td mat-cell *matCellDef="let event" class="when">{{ event.at | date: 'medium' }}</td>
+          <td mat-cell *matCellDef="let event" class="when">{{ event.at | dateTime }}</td>
         </ng-container>
         <ng-container matColumnDef="who">
           <th mat-header-cell *matHeaderCellDef scope="col">Who</th>

@@ -1,34 +1,29 @@
 import { inject, makeEnvironmentProviders, provideAppInitializer, type EnvironmentProviders } from '@angular/core';
-import { provideAuth0 } from '@auth0/auth0-angular';
+import { Router } from '@angular/router';
+import { take } from 'rxjs';
+import { AUTH0 } from './auth0';
 import { CONSOLE_CONFIG, type ConsoleConfig } from './console-config';
 import { SessionRestore } from './session-restore';
 
 /**
- * Signs users in with Auth0 (authorization code + PKCE); Auth0's interceptor (installed by
- * `provideConsoleHttp()`) attaches access tokens to calls to the Steward API's origin only. Tokens
- * stay in memory: rotating refresh tokens within a page; after a reload, silent authentication
- * against the tenant's session, or — where the browser keeps the tenant's cookie out of the
- * iframe — one top-level round trip through the tenant (`SessionRestore`). Nothing in web storage.
+ * Signs users in with Auth0 (authorization code + PKCE; `AUTH0` holds the SDK's options and says why
+ * it is not in the initial bundle); `accessTokenInterceptor` (installed by `provideConsoleHttp()`)
+ * attaches access tokens to calls to the Steward API's origin only. Tokens stay in memory: rotating
+ * refresh tokens within a page; after a reload, silent authentication against the tenant's session,
+ * or — where the browser keeps the tenant's cookie out of the iframe — one top-level round trip
+ * through the tenant (`SessionRestore`). Nothing in web storage.
+ *
+ * Give the router `withDisabledInitialNavigation()`: the shell renders at once, and the first
+ * navigation starts when the SDK has, so its sign-in check is on the wire before route chunks load.
  */
 export function provideConsoleAuth(config: ConsoleConfig): EnvironmentProviders {
   return makeEnvironmentProviders([
     { provide: CONSOLE_CONFIG, useValue: config },
-    provideAuth0({
-      domain: config.auth0Domain,
-      clientId: config.auth0ClientId,
-      authorizationParams: {
-        audience: config.auth0Audience,
-        redirect_uri: window.location.origin,
-      },
-      cacheLocation: 'memory',
-      useRefreshTokens: true,
-      useRefreshTokensFallback: true,
-      errorPath: '/',
-      httpInterceptor: {
-        allowedList: [`${config.apiUrl}/api/*`],
-      },
+    provideAppInitializer(() => {
+      inject(SessionRestore);
+      const router = inject(Router);
+      const navigate = () => router.initialNavigation();
+      inject(AUTH0).pipe(take(1)).subscribe({ next: navigate, error: navigate });
     }),
-    // Starts the sign-in check before the first route is guarded.
-    provideAppInitializer(() => void inject(SessionRestore)),
   ]);
 }

@@ -1,15 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
-import { AuthService } from '@auth0/auth0-angular';
 import { firstValueFrom, throwError } from 'rxjs';
 import { SessionMarker } from './session-marker';
 import { SessionRestore } from './session-restore';
-import { fakeAuth } from './testing/fake-auth';
+import { fakeAuth, provideFakeAuth } from './testing/fake-auth';
 
 function start(address: string, auth = fakeAuth(false)) {
   window.history.replaceState(null, '', address);
   TestBed.configureTestingModule({
-    providers: [provideRouter([]), { provide: AuthService, useValue: auth }],
+    providers: [provideRouter([]), provideFakeAuth(auth)],
   });
   const navigate = jest.spyOn(TestBed.inject(Router), 'navigateByUrl').mockResolvedValue(true);
   const restore = TestBed.inject(SessionRestore);
@@ -130,7 +129,7 @@ describe('SessionRestore', () => {
     hadSession();
     window.history.replaceState(null, '', '/records');
     const auth = fakeAuth(false);
-    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: AuthService, useValue: auth }] });
+    TestBed.configureTestingModule({ providers: [provideRouter([]), provideFakeAuth(auth)] });
     const restore = TestBed.inject(SessionRestore);
     expect(auth.loginWithRedirect).not.toHaveBeenCalled();
     expect(restore.settled()).toBe(false);

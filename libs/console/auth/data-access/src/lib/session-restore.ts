@@ -1,8 +1,9 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, Injector, inject, signal } from '@angular/core';
 import { Router } from '@angular/router';
-import { AuthService } from '@auth0/auth0-angular';
-import { ReplaySubject, filter, switchMap, take, type Observable } from 'rxjs';
+import type { AuthService } from '@auth0/auth0-angular';
+import { ReplaySubject, filter, map, switchMap, take, type Observable } from 'rxjs';
+import { AUTH0 } from './auth0';
 import { SessionMarker } from './session-marker';
 
 /**
@@ -15,7 +16,7 @@ import { SessionMarker } from './session-marker';
  */
 @Injectable({ providedIn: 'root' })
 export class SessionRestore {
-  private readonly auth = inject(AuthService);
+  private readonly auth0 = inject(AUTH0);
   private readonly marker = inject(SessionMarker);
   private readonly injector = inject(Injector);
   private readonly outcome = new ReplaySubject<boolean>(1);
@@ -30,36 +31,45 @@ export class SessionRestore {
     const here = pathname + search + hash;
     const callback = isRedirectCallback(search);
     const attempt = this.marker.takeRestore();
-    this.auth.isLoading$
+    this.auth0
       .pipe(
-        filter((loading) => !loading),
-        take(1),
-        switchMap(() => this.auth.isAuthenticated$.pipe(take(1))),
+        switchMap(({ auth }) =>
+          auth.isLoading$.pipe(
+            filter((loading) => !loading),
+            take(1),
+            switchMap(() => auth.isAuthenticated$.pipe(take(1))),
+            map((signedIn) => ({ auth, signedIn })),
+          ),
+        ),
       )
-      .subscribe((signedIn) => {
-        if (signedIn) {
-          this.marker.remember();
-          return this.settle(true);
-        }
-        if (attempt !== null) {
-          // The tenant had no session for us either. Auth0's SDK went to its error path; go back.
-          this.marker.forget();
-          void this.injector.get(Router).navigateByUrl(attempt, { replaceUrl: true });
-          return this.settle(false);
-        }
-        if (callback) {
-          // A sign-in that just failed: nothing to restore; the page shows why.
-          this.marker.forget();
-          return this.settle(false);
-        }
-        if (!this.marker.hadSession()) return this.settle(false);
-        this.restore(here);
+      .subscribe({
+        next: ({ auth, signedIn }) => {
+          if (signedIn) {
+            this.marker.remember();
+            return this.settle(true);
+          }
+          if (attempt !== null) {
+            // The tenant had no session for us either. Auth0's SDK went to its error path; go back.
+            this.marker.forget();
+            void this.injector.get(Router).navigateByUrl(attempt, { replaceUrl: true });
+            return this.settle(false);
+          }
+          if (callback) {
+            // A sign-in that just failed: nothing to restore; the page shows why.
+            this.marker.forget();
+            return this.settle(false);
+          }
+          if (!this.marker.hadSession()) return this.settle(false);
+          this.restore(auth, here);
+        },
+        // The SDK could not be loaded: signed out, and `Session.error` says why.
+        error: () => this.settle(false),
       });
   }
 
-  private restore(target: string): void {
+  private restore(auth: AuthService, target: string): void {
     this.marker.beginRestore(target);
-    this.auth.loginWithRedirect({ appState: { target }, authorizationParams: { prompt: 'none' } }).subscribe({
+    auth.loginWithRedirect({ appState: { target }, authorizationParams: { prompt: 'none' } }).subscribe({
       error: () => {
         this.marker.takeRestore();
         this.marker.forget();

@@ -1,15 +1,15 @@
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, type RouterStateSnapshot } from '@angular/router';
-import { AuthService } from '@auth0/auth0-angular';
-import { firstValueFrom, isObservable, type Observable } from 'rxjs';
+import { firstValueFrom, isObservable, throwError, type Observable } from 'rxjs';
+import { AUTH0 } from './auth0';
 import { Session } from './session';
 import { requireSignIn } from './sign-in-guard';
-import { fakeAuth } from './testing/fake-auth';
+import { fakeAuth, provideFakeAuth } from './testing/fake-auth';
 
 function setup(signedIn: boolean, address = '/') {
   window.history.replaceState(null, '', address);
   const auth = fakeAuth(signedIn);
-  TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: AuthService, useValue: auth }] });
+  TestBed.configureTestingModule({ providers: [provideRouter([]), provideFakeAuth(auth)] });
   return { auth, session: TestBed.inject(Session) };
 }
 
@@ -39,6 +39,19 @@ describe('Session', () => {
     session.signOut();
     expect(localStorage.getItem('steward.signedIn')).toBeNull();
     expect(auth.logout).toHaveBeenCalledWith({ logoutParams: { returnTo: window.location.origin } });
+  });
+
+  it("should leave the user signed out, and say why, when Auth0's SDK cannot be loaded", async () => {
+    window.history.replaceState(null, '', '/records');
+    localStorage.setItem('steward.signedIn', '1');
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: AUTH0, useValue: throwError(() => new Error('chunk failed')) }],
+    });
+    const session = TestBed.inject(Session);
+    await expect(firstValueFrom(guard('/records'))).resolves.toBe(false);
+    expect(session.isLoading()).toBe(false);
+    expect(session.isAuthenticated()).toBe(false);
+    expect(session.error()).toMatch(/could not be loaded/);
   });
 
   it('should report why a sign-in failed, but not a silent "no session" answer', () => {

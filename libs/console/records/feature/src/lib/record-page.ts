@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -18,6 +17,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CurrentUser } from '@steward/console-auth-data-access';
 import { readProblem } from '@steward/console-core-data-access';
 import { RecordsApi, type VersionedRecord } from '@steward/console-records-data-access';
+import { DateTimePipe } from '@steward/console-ui';
 import type { Problem, RecordInput, RecordView } from '@steward/shared-domain';
 import { Subscription } from 'rxjs';
 import { RecordConflict } from './record-conflict';
@@ -46,7 +46,7 @@ type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; pro
 @Component({
   selector: 'st-record-page',
   imports: [
-    DatePipe,
+    DateTimePipe,
     RouterLink,
     MatButtonModule,
     MatChipsModule,
@@ -83,8 +83,8 @@ type Load = { state: 'loading' } | { state: 'missing' } | { state: 'failed'; pro
             <div>
               <h1>{{ shown.title }}</h1>
               <p class="meta">
-                Version {{ shown.version }} · updated {{ shown.updatedAt | date: 'medium' }} by
-                <code>{{ shown.updatedBy }}</code> · created {{ shown.createdAt | date: 'medium' }}
+                Version {{ shown.version }} · updated {{ shown.updatedAt | dateTime }} by
+                <code>{{ shown.updatedBy }}</code> · created {{ shown.createdAt | dateTime }}
               </p>
             </div>
             @if (canDelete()) {

@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
@@ -15,6 +14,7 @@ import { ActivatedRoute, Router, RouterLink, type Params } from '@angular/router
 import { CurrentUser } from '@steward/console-auth-data-access';
 import { readProblem } from '@steward/console-core-data-access';
 import { RecordsApi } from '@steward/console-records-data-access';
+import { DateTimePipe } from '@steward/console-ui';
 import {
   RECORD_STATUSES,
   type CursorPage,
@@ -50,7 +50,7 @@ const ALL_STATUSES = 'all';
 @Component({
   selector: 'st-records-list-page',
   imports: [
-    DatePipe,
+    DateTimePipe,
     ReactiveFormsModule,
     RouterLink,
     MatButtonModule,
@@ -153,11 +153,11 @@ const ALL_STATUSES = 'all';
         </ng-container>
         <ng-container matColumnDef="createdAt">
           <th mat-header-cell *matHeaderCellDef mat-sort-header start="desc">Created</th>
-          <td mat-cell *matCellDef="let record">{{ record.createdAt | date: 'medium' }}</td>
+          <td mat-cell *matCellDef="let record">{{ record.createdAt | dateTime }}</td>
         </ng-container>
         <ng-container matColumnDef="updatedAt">
           <th mat-header-cell *matHeaderCellDef mat-sort-header start="desc">Updated</th>
-          <td mat-cell *matCellDef="let record">{{ record.updatedAt | date: 'medium' }}</td>
+          <td mat-cell *matCellDef="let record">{{ record.updatedAt | dateTime }}</td>
         </ng-container>
         <ng-container matColumnDef="actions">
           <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>

@@ -1,32 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatCardModule } from '@angular/material/card';
 import { RouterLink } from '@angular/router';
 import { CurrentUser, Session } from '@steward/console-auth-data-access';
 import { CONSOLE_SECTIONS } from './sections';
 
-/** The landing page: an invitation to sign in, or the screens a signed-in user may open. */
+/** The landing page: an invitation to sign in, or the screens a signed-in user may open (no Material: see `Shell`). */
 @Component({
   selector: 'st-home-page',
-  imports: [MatCardModule, MatButtonModule, RouterLink],
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (session.isAuthenticated()) {
       <h1>Welcome{{ name() ? ', ' + name() : '' }}</h1>
       <ul class="sections" aria-label="Your screens">
         @for (section of sections(); track section.path) {
-          <li>
-            <mat-card appearance="outlined">
-              <mat-card-header>
-                <mat-card-title
-                  ><h2>{{ section.label }}</h2></mat-card-title
-                >
-              </mat-card-header>
-              <mat-card-content>{{ section.summary }}</mat-card-content>
-              <mat-card-actions>
-                <a mat-stroked-button [routerLink]="section.path">Open {{ section.label.toLowerCase() }}</a>
-              </mat-card-actions>
-            </mat-card>
+          <li class="st-card">
+            <h2>{{ section.label }}</h2>
+            <p>{{ section.summary }}</p>
+            <div class="actions">
+              <a class="st-button outlined" [routerLink]="section.path">Open {{ section.label.toLowerCase() }}</a>
+            </div>
           </li>
         } @empty {
           @if (currentUser.me.hasValue()) {
@@ -35,22 +27,18 @@ import { CONSOLE_SECTIONS } from './sections';
         }
       </ul>
     } @else {
-      <mat-card appearance="outlined" class="welcome">
-        <mat-card-header>
-          <mat-card-title><h1>Welcome to Steward</h1></mat-card-title>
-        </mat-card-header>
-        <mat-card-content>
-          @if (session.error(); as error) {
-            <p class="error" role="alert">Sign-in failed: {{ error }}</p>
-          }
-          <p>Sign in with your organization account to manage records and users.</p>
-        </mat-card-content>
-        <mat-card-actions>
+      <section class="st-card welcome" aria-labelledby="welcome-title">
+        <h1 id="welcome-title">Welcome to Steward</h1>
+        @if (session.error(); as error) {
+          <p class="error" role="alert">Sign-in failed: {{ error }}</p>
+        }
+        <p>Sign in with your organization account to manage records and users.</p>
+        <div class="actions">
           @if (!session.isLoading()) {
-            <button mat-flat-button (click)="session.signIn()">Sign in</button>
+            <button type="button" class="st-button filled" (click)="session.signIn()">Sign in</button>
           }
-        </mat-card-actions>
-      </mat-card>
+        </div>
+      </section>
     }
   `,
   styles: `
@@ -63,11 +51,20 @@ import { CONSOLE_SECTIONS } from './sections';
       font-size: 1.6rem;
     }
     .welcome h1 {
-      margin: 0;
+      margin: 0 0 1rem;
+    }
+    .welcome .actions {
+      min-height: 40px;
     }
     h2 {
-      margin: 0;
+      margin: 0 0 0.25rem;
       font-size: 1.2rem;
+    }
+    p {
+      margin: 0;
+    }
+    .welcome p + p {
+      margin-top: 0.5rem;
     }
     .sections {
       list-style: none;

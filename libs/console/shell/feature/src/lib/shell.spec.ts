@@ -61,15 +61,15 @@ describe('Shell', () => {
   it('should show progress while the session is restored or a request is in flight', async () => {
     const { fixture, session, root } = setup({ isAuthenticated: false, isLoading: true });
     await fixture.whenStable();
-    expect(root.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(root.querySelector('[role="progressbar"]')).not.toBeNull();
     expect(buttons(root)).not.toContain('Sign in');
 
     session.isLoading.set(false);
     await fixture.whenStable();
-    expect(root.querySelector('mat-progress-bar')).toBeNull();
+    expect(root.querySelector('[role="progressbar"]')).toBeNull();
     TestBed.inject(Activity).track(1);
     await fixture.whenStable();
-    expect(root.querySelector('mat-progress-bar')).not.toBeNull();
+    expect(root.querySelector('[role="progressbar"]')).not.toBeNull();
   });
 
   it('should ask to sign in again, back to the same page, when the API ends the session', async () => {

@@ -1,63 +1,53 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
-import { MatMenuModule } from '@angular/material/menu';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { CurrentUser, Session } from '@steward/console-auth-data-access';
 import { Activity, ApiNotices } from '@steward/console-core-data-access';
 import { CONSOLE_SECTIONS } from './sections';
+import { UserMenu } from './user-menu';
 
-/** The console's frame: top bar with the user's sections and menu, request progress, session notices. */
+/**
+ * The console's frame: top bar with the user's sections and menu, request progress, session notices.
+ * Plain HTML with the theme's `st-button` (global styles), no Material: it loads with every page.
+ */
 @Component({
   selector: 'st-shell',
-  imports: [
-    RouterOutlet,
-    RouterLink,
-    RouterLinkActive,
-    MatToolbarModule,
-    MatButtonModule,
-    MatMenuModule,
-    MatProgressBarModule,
-  ],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, UserMenu],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <a class="skip" href="#content" (click)="skipToContent($event)">Skip to content</a>
     <header>
       <div class="progress">
         @if (session.isLoading() || activity.busy()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Loading" data-testid="progress" />
+          <div class="indeterminate" role="progressbar" aria-label="Loading" data-testid="progress"></div>
         }
       </div>
-      <mat-toolbar class="bar">
+      <div class="bar">
         <a class="brand" routerLink="/">Steward</a>
         @if (session.isAuthenticated()) {
           <nav aria-label="Main">
             @for (section of sections(); track section.path) {
-              <a mat-button [routerLink]="section.path" routerLinkActive="active" ariaCurrentWhenActive="page">
-                {{ section.label }}
-              </a>
+              <a
+                class="st-button plain"
+                [routerLink]="section.path"
+                routerLinkActive="active"
+                ariaCurrentWhenActive="page"
+                >{{ section.label }}</a
+              >
             }
           </nav>
         }
         <span class="spacer"></span>
         @if (session.isAuthenticated()) {
-          <button mat-button [matMenuTriggerFor]="userMenu" data-testid="user-menu">
-            {{ currentUser.me.value()?.name ?? currentUser.me.value()?.email ?? 'Account' }}
-          </button>
-          <mat-menu #userMenu="matMenu">
-            <a mat-menu-item routerLink="/profile">Profile</a>
-            <button mat-menu-item (click)="session.signOut()">Sign out</button>
-          </mat-menu>
+          <st-user-menu [label]="account()" />
         } @else if (!session.isLoading()) {
-          <button mat-flat-button (click)="session.signIn()">Sign in</button>
+          <button type="button" class="st-button filled" (click)="session.signIn()">Sign in</button>
         }
-      </mat-toolbar>
+      </div>
     </header>
     @if (notices.sessionEnded()) {
       <div class="notice ended" role="alert" data-testid="session-ended">
         <span>Your session has ended. Sign in again to continue where you left off.</span>
-        <button mat-flat-button (click)="signInAgain()">Sign in again</button>
+        <button type="button" class="st-button filled" (click)="signInAgain()">Sign in again</button>
       </div>
     }
     @if (activity.retrying()) {
@@ -82,12 +72,43 @@ import { CONSOLE_SECTIONS } from './sections';
     }
     .progress {
       height: 4px;
+      overflow: hidden;
+    }
+    /* Material's indeterminate linear progress, drawn with one moving gradient. */
+    .indeterminate {
+      height: 100%;
+      background: linear-gradient(90deg, transparent 0 35%, var(--mat-sys-primary) 35% 65%, transparent 65% 100%) 0 0 /
+        200% 100% var(--mat-sys-surface-variant);
+      animation: sweep 1.4s linear infinite;
+    }
+    @keyframes sweep {
+      from {
+        background-position: 100% 0;
+      }
+      to {
+        background-position: -100% 0;
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .indeterminate {
+        animation-duration: 4s;
+      }
     }
     .bar {
+      display: flex;
+      align-items: center;
       gap: 1rem;
       flex-wrap: wrap;
-      height: auto;
       min-height: 64px;
+      padding: 0 16px;
+      box-sizing: border-box;
+      background: var(--mat-sys-surface);
+      color: var(--mat-sys-on-surface);
+      font: var(--mat-sys-title-large);
+    }
+    nav {
+      display: flex;
+      flex-wrap: wrap;
     }
     .brand {
       color: inherit;
@@ -131,6 +152,10 @@ export class Shell {
   private readonly router = inject(Router);
   protected readonly sections = computed(() =>
     CONSOLE_SECTIONS.filter((section) => this.currentUser.permissions().has(section.permission)),
+  );
+
+  protected readonly account = computed(
+    () => this.currentUser.me.value()?.name ?? this.currentUser.me.value()?.email ?? 'Account',
   );
 
   /** Back to the tenant's sign-in, then to the page the user was on. */

@@ -1,11 +1,11 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { DateTimePipe } from '@steward/console-ui';
 import type { UserDetail } from '@steward/shared-domain';
 
 /** A user's identity and sign-in history, with their blocked state stated plainly. */
 @Component({
   selector: 'st-user-profile',
-  imports: [DatePipe],
+  imports: [DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="profile-heading">
@@ -26,9 +26,9 @@ import type { UserDetail } from '@steward/shared-domain';
         <dt>Email verified</dt>
         <dd data-testid="user-email-verified">{{ detail.emailVerified ? 'Yes' : 'No' }}</dd>
         <dt>Created</dt>
-        <dd>{{ detail.createdAt | date: 'medium' }}</dd>
+        <dd>{{ detail.createdAt | dateTime }}</dd>
         <dt>Last login</dt>
-        <dd data-testid="user-last-login">{{ detail.lastLogin ? (detail.lastLogin | date: 'medium') : 'Never' }}</dd>
+        <dd data-testid="user-last-login">{{ detail.lastLogin ? (detail.lastLogin | dateTime) : 'Never' }}</dd>
         <dt>Logins</dt>
         <dd>{{ detail.loginsCount }}</dd>
       </dl>

@@ -1,13 +1,13 @@
-import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
+import { DateTimePipe } from '@steward/console-ui';
 import type { UserSummary } from '@steward/shared-domain';
 
 /** One page of users; each name and email opens that user's page. */
 @Component({
   selector: 'st-users-table',
-  imports: [MatTableModule, RouterLink, DatePipe],
+  imports: [MatTableModule, RouterLink, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="wrap">
@@ -32,7 +32,7 @@ import type { UserSummary } from '@steward/shared-domain';
         </ng-container>
         <ng-container matColumnDef="lastLogin">
           <th mat-header-cell *matHeaderCellDef scope="col">Last login</th>
-          <td mat-cell *matCellDef="let user">{{ user.lastLogin ? (user.lastLogin | date: 'medium') : 'Never' }}</td>
+          <td mat-cell *matCellDef="let user">{{ user.lastLogin ? (user.lastLogin | dateTime) : 'Never' }}</td>
         </ng-container>
         <ng-container matColumnDef="loginsCount">
           <th mat-header-cell *matHeaderCellDef scope="col" class="number">Logins</th>

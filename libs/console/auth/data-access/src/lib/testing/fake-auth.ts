@@ -1,4 +1,6 @@
+import type { Provider } from '@angular/core';
 import { BehaviorSubject, of } from 'rxjs';
+import { AUTH0 } from '../auth0';
 
 /** Auth0's AuthService as far as the console uses it; `finishLoading()` ends its start-up check. */
 export function fakeAuth(signedIn: boolean) {
@@ -11,4 +13,9 @@ export function fakeAuth(signedIn: boolean) {
     logout: jest.fn(() => of(undefined)),
     finishLoading: () => isLoading$.next(false),
   };
+}
+
+/** Provides `auth` as the loaded Auth0 SDK. */
+export function provideFakeAuth(auth: ReturnType<typeof fakeAuth>): Provider {
+  return { provide: AUTH0, useValue: of({ auth, intercept: jest.fn() }) };
 }
