@@ -16,10 +16,10 @@ export interface SortIndex {
   direction: 'ASC' | 'DESC';
 }
 
-/** A common word fills its page within this many sort-index entries per row of the page… */
-export const FIRST_STRETCH = 10;
-/** …and a word found at all in the first stretch is looked for this far (per row of the page) before the full-text index. */
-export const MAX_STRETCH = 100;
+/** The sort-index entries a search reads first, whatever the page size: a word in 1 % of titles shows up here. */
+export const FIRST_STRETCH = 200;
+/** A word that showed up is looked for this many entries further per row of the page before the full-text index. */
+export const NEXT_STRETCH_PER_ROW = 100;
 
 const FULLTEXT_INDEX = 'ft_records_title';
 
@@ -28,9 +28,9 @@ const FULLTEXT_INDEX = 'ft_records_title';
  * those whose titles match `terms` when given. Every plan gives the same rows; they differ in cost.
  *
  * A search chooses its plan from what it finds, each step bounded:
- * 1. the next `FIRST_STRETCH × size` entries of the sort index: a common word fills the page here (and
- *    a list that ends within them ends here), for a few hundred row reads;
- * 2. if the word turned up there, the entries after them up to `MAX_STRETCH × size` in all;
+ * 1. the next FIRST_STRETCH entries of the sort index: a common word fills the page here (and a list
+ *    that ends within them ends here), for at most a few hundred row reads;
+ * 2. if the word turned up there, the next `NEXT_STRETCH_PER_ROW × size` entries;
  * 3. otherwise the FULLTEXT index: every candidate, sorted (few, unless the word is common but not
  *    spread along this sort: "vendor" sorted by title sits in the titles starting "Quarterly").
  * InnoDB computes every full-text match before returning one, so a common word must not reach step 3:
@@ -47,10 +47,10 @@ export async function mysqlPage(
   terms.words.forEach((word, i) =>
     matching.andWhere(`r.title REGEXP :word${i}`, { [`word${i}`]: wordStartPattern(word) }),
   );
-  const first = await stretch(builder, matching, index, undefined, FIRST_STRETCH * size, size);
+  const first = await stretch(builder, matching, index, undefined, FIRST_STRETCH, size);
   if (first.hits.length >= size || !first.end) return first.hits;
   if (first.hits.length > 0) {
-    const entries = (MAX_STRETCH - FIRST_STRETCH) * size;
+    const entries = NEXT_STRETCH_PER_ROW * size;
     const second = await stretch(builder, matching, index, first.end, entries, size - first.hits.length);
     const hits = concat(first.hits, second.hits);
     if (hits.length >= size || !second.end) return hits;
