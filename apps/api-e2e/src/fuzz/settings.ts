@@ -24,7 +24,7 @@ export async function assertProperty<T>(
   const numRuns = runs * FUZZ_RUNS;
   const spec = expect.getState().testPath?.match(/src\/.*$/)?.[0] ?? 'src/fuzz/';
   try {
-    await fc.assert(property, { seed: FUZZ_SEED, numRuns, examples });
+    await fc.assert(property, { seed: FUZZ_SEED, numRuns, ...(examples ? { examples } : {}) });
   } catch (error) {
     if (error instanceof Error) {
       error.message =
