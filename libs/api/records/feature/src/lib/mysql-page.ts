@@ -34,7 +34,7 @@ const FULLTEXT_INDEX = 'ft_records_title';
  * 3. otherwise the FULLTEXT index: every candidate, sorted (few, unless the word is common but not
  *    spread along this sort: "vendor" sorted by title sits in the titles starting "Quarterly").
  * InnoDB computes every full-text match before returning one, so a common word must not reach step 3:
- * at a million rows "Northwind" (~2 %) costs about 50 ms there, against a few hundred index entries here.
+ * at a million rows "Northwind" (~2 %) costs 50–100 ms there, against a few hundred index entries here.
  */
 export async function mysqlPage(
   builder: SelectQueryBuilder<RecordEntity>,
