@@ -2,12 +2,14 @@
 // `npm run bench`: measures everything SPEC §9 sets a target for, in one run, and reports each figure
 // with its target, the ratio and whether it is met (dist/bench/report.md and report.json).
 //
-//   node tools/bench/bench.mjs [--smoke] [--out dir]
+//   node tools/bench/bench.mjs [--smoke] [--only part,…] [--out dir]
 //
 // Needs the builds of the API, the dev tenant and the console (the Nx targets bench:bench and bench:e2e
 // build them first) and MariaDB/MySQL at $TEST_DATABASE_URL (default mysql://root@127.0.0.1:3306);
 // uses wrk when installed, autocannon otherwise. --smoke runs every part for about a second on tiny
-// databases: `npm test` runs it so the bench cannot rot. Its numbers mean nothing.
+// databases: `npm test` runs it so the bench cannot rot. Its numbers mean nothing. --only runs some
+// parts (records, throughput, sustained, management, bundle) and reports their figures alone, into
+// dist/bench/only-<parts> unless --out says otherwise, so it never overwrites a full report.
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,19 +31,40 @@ import { measureRawVerify, measureRecipes, measureSteward } from './scenarios/th
 
 /** The large database kept between full runs (reseeded only when its rows or migrations change). */
 const CACHED_DATABASE = process.env.BENCH_CACHED_DATABASE || 'steward_bench_cache_1m';
-const BUILDS = ['dist/apps/api/main.js', 'dist/apps/dev-tenant/main.js', 'dist/apps/console/browser/index.html'];
+const API = 'dist/apps/api/main.js';
+/** The builds each part runs. */
+const BUILDS = {
+  records: [API],
+  throughput: [API],
+  sustained: [API],
+  management: [API, 'dist/apps/dev-tenant/main.js'],
+  bundle: ['dist/apps/console/browser/index.html'],
+};
 
 const root = resolve(import.meta.dirname, '../..');
-const { values: args } = parseArgs({ options: { smoke: { type: 'boolean' }, out: { type: 'string' } } });
+const PARTS = ['records', 'throughput', 'sustained', 'management', 'bundle'];
+const { values: args } = parseArgs({
+  options: { smoke: { type: 'boolean' }, only: { type: 'string' }, out: { type: 'string' } },
+});
 const mode = args.smoke ? MODES.smoke : MODES.full;
-// A smoke run never overwrites the latest full report.
-const outDir = resolve(args.out ?? join(root, args.smoke ? 'dist/bench/smoke' : 'dist/bench'));
+const only = args.only?.split(',').map((part) => part.trim());
+const unknown = only?.filter((part) => !PARTS.includes(part)) ?? [];
+if (unknown.length > 0 || only?.length === 0) {
+  console.error(`bench: --only takes a comma-separated list of ${PARTS.join(', ')}; got "${args.only}"`);
+  process.exit(2);
+}
+/** Whether this run measures `part` (every part unless --only narrows it). */
+const wants = (part) => !only || only.includes(part);
+// A smoke run or a partial run never overwrites the latest full report.
+const defaultOut = `dist/bench${args.smoke ? '/smoke' : ''}${only ? `/only-${only.join('-')}` : ''}`;
+const outDir = resolve(args.out ?? join(root, defaultOut));
 const scratch = join(outDir, 'run');
 const started = performance.now();
 const log = (line) => console.log(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line}`);
 
 async function main() {
-  const missing = BUILDS.filter((file) => !existsSync(join(root, file)));
+  const builds = new Set(PARTS.filter(wants).flatMap((part) => BUILDS[part]));
+  const missing = [...builds].filter((file) => !existsSync(join(root, file)));
   if (missing.length > 0)
     throw new Error(`build first (npx nx run-many -t build -p api dev-tenant console): missing ${missing.join(', ')}`);
   rmSync(scratch, { recursive: true, force: true });
@@ -54,7 +77,8 @@ async function main() {
     loadAverage: loadavg(),
     pinned: pinning(),
     loadGenerator,
-    distinctTokens: mode.distinctTokens,
+    distinctTokens: wants('throughput') || wants('sustained') ? mode.distinctTokens : 0,
+    ...(only ? { only } : {}),
   };
   const results = await measureAll();
   run.seconds = Math.round((Date.now() - Date.parse(run.startedAt)) / 1000);
@@ -70,49 +94,75 @@ async function measureAll() {
   const results = {};
   try {
     // Smoke mode counts Management calls beside the rest: the count does not depend on load.
-    const management = mode.freshApiPerScenario ? undefined : measureManagement({ root, scratch, log });
+    const management =
+      wants('management') && !mode.freshApiPerScenario ? measureManagement({ root, scratch, log }) : undefined;
     management?.catch(() => undefined);
-    const issuer = await startIssuer();
-    cleanUps.push(issuer.stop);
-    log(`signing ${mode.distinctTokens} distinct tokens (+ ${mode.warmupTokens} for warm-ups)`);
-    const signed = await distinctTokens(issuer, mode.warmupTokens + mode.distinctTokens);
-    const tokens = {
-      reused: [issuer.token()],
-      // Warm-ups never use a token the measured part will send.
-      warmup: signed.slice(0, mode.warmupTokens),
-      distinct: signed.slice(mode.warmupTokens),
-    };
-    const apiOn = (name, database, timeoutMs) => (scenario) =>
-      startSteward({
-        root,
-        scratch,
-        name: scenario ? `${name}-${scenario}` : name,
-        issuer: issuer.url,
-        databaseUrl: databaseUrl(database),
-        timeoutMs,
-      });
+    if (wants('records') || wants('throughput') || wants('sustained')) await measureOnApi(results, cleanUps);
+    if (wants('management')) {
+      log('Management API calls per view (dev tenant)');
+      results.management = await (management ?? measureManagement({ root, scratch, log }));
+    }
+    if (wants('bundle')) {
+      log('console JavaScript before the first screen (headless Chromium)');
+      results.bundle = await measureBundle({ root, scratch, log });
+    }
+    return results;
+  } finally {
+    for (const cleanUp of cleanUps.reverse())
+      await cleanUp().catch((error) => console.error(`clean-up: ${error.message}`));
+    rmSync(join(scratch, 'tokens'), { recursive: true, force: true });
+  }
+}
 
-    const small = await createDatabase(freshDatabaseName('steward_bench_run'));
-    cleanUps.push(() => dropDatabase(small));
+/** The parts that run Steward's API on MariaDB: records (small, then large), throughput, sustained. */
+async function measureOnApi(results, cleanUps) {
+  const issuer = await startIssuer();
+  cleanUps.push(issuer.stop);
+  const loadParts = wants('throughput') || wants('sustained');
+  const distinct = loadParts ? mode.distinctTokens : 0;
+  const warmup = loadParts ? mode.warmupTokens : 0;
+  if (distinct > 0) log(`signing ${distinct} distinct tokens (+ ${warmup} for warm-ups)`);
+  const signed = await distinctTokens(issuer, warmup + distinct);
+  const tokens = {
+    reused: [issuer.token()],
+    // Warm-ups never use a token the measured part will send.
+    warmup: signed.slice(0, warmup),
+    distinct: signed.slice(warmup),
+  };
+  const apiOn = (name, database, timeoutMs) => (scenario) =>
+    startSteward({
+      root,
+      scratch,
+      name: scenario ? `${name}-${scenario}` : name,
+      issuer: issuer.url,
+      databaseUrl: databaseUrl(database),
+      timeoutMs,
+    });
+
+  const small = await createDatabase(freshDatabaseName('steward_bench_run'));
+  cleanUps.push(() => dropDatabase(small));
+  // Smoke mode: one API process on the small database serves every scenario (starts are most of its time).
+  const onSmall = (name) => shareable(small, apiOn(name, small), cleanUps);
+  // The throughput part reads one record of the small database, so it is seeded even without records.
+  if (wants('records') || wants('throughput')) {
     log(`records on ${mode.records.small} rows (${small})`);
-    // Smoke mode: one API process on the small database serves every scenario (starts are most of its time).
-    const onSmall = (name) => shareable(small, apiOn(name, small), cleanUps);
-    const startSmall = onSmall('api-records-small');
-    results.records = {
-      small: await recordsOn({
-        name: small,
-        rows: mode.records.small,
-        seedRows: mode.records.small,
-        startApi: startSmall,
-        tokens,
-        cached: false,
-      }),
-    };
+    const measured = await recordsOn({
+      name: small,
+      rows: mode.records.small,
+      seedRows: mode.records.small,
+      startApi: onSmall('api-records-small'),
+      tokens,
+      cached: false,
+      measure: wants('records'),
+    });
+    if (measured) results.records = { small: measured };
+  }
 
+  const context = { issuer, tokens, mode, scratch, log };
+  if (wants('throughput')) {
     log('raw RS256 verify');
     results.rawVerify = await measureRawVerify(mode);
     log(`throughput: Steward${mode.freshApiPerScenario ? ' (a fresh API process per scenario)' : ''}`);
-    const context = { issuer, tokens, mode, scratch, log };
     const steward = await measureSteward({
       ...context,
       startApi: onSmall('api'),
@@ -120,9 +170,13 @@ async function measureAll() {
     });
     log('throughput: recipes');
     results.load = { ...steward, ...(await measureRecipes(context)) };
+  }
+  if (wants('sustained')) {
     log(`sustained: ${mode.sustained.windows} × ${mode.sustained.windowSeconds} s`);
     results.sustained = await measureSustained({ ...context, startApi: onSmall('api-sustained') });
+  }
 
+  if (wants('records')) {
     // Full mode: the cached large database. Smoke mode: the small one grown, on the same API process.
     const cached = mode.records.cacheLarge;
     const large = cached ? CACHED_DATABASE : small;
@@ -136,16 +190,6 @@ async function measureAll() {
       tokens,
       cached,
     });
-
-    log('Management API calls per view (dev tenant)');
-    results.management = await (management ?? measureManagement({ root, scratch, log }));
-    log('console JavaScript before the first screen (headless Chromium)');
-    results.bundle = await measureBundle({ root, scratch, log });
-    return results;
-  } finally {
-    for (const cleanUp of cleanUps.reverse())
-      await cleanUp().catch((error) => console.error(`clean-up: ${error.message}`));
-    rmSync(join(scratch, 'tokens'), { recursive: true, force: true });
   }
 }
 
@@ -170,7 +214,7 @@ function shareable(database, start, cleanUps) {
  * Seeds `seedRows` more records into database `name` (or opens the cached one with `rows` records) and
  * measures the list queries on it.
  */
-async function recordsOn({ name, rows, seedRows, startApi, tokens, cached }) {
+async function recordsOn({ name, rows, seedRows, startApi, tokens, cached, measure = true }) {
   let api;
   let reused = false;
   if (cached) {
@@ -181,6 +225,7 @@ async function recordsOn({ name, rows, seedRows, startApi, tokens, cached }) {
     await seedRecords(root, name, seedRows, log);
   }
   try {
+    if (!measure) return undefined;
     const queries = await measureRecords({ apiUrl: api.url, token: tokens.reused[0], database: name, mode, log });
     return { rows, reused, timeoutMs: mode.records.timeoutMs, queries };
   } finally {

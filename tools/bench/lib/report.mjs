@@ -27,37 +27,18 @@ export function targetsTable(figures) {
   return ['| figure | measured | ratio | target | |', '|---|---|---:|---|---|', ...rows].join('\n');
 }
 
-/** The raw measurements behind the ratios, in markdown. */
+/** The raw measurements behind the ratios, in markdown (the parts this run measured). */
 function measurementsTable(results) {
-  const load = Object.entries(LOAD_LABELS).map(([key, label]) => {
-    const r = results.load[key];
-    return `| ${label} | ${rps(r.rps)} | ${ms(r.p50Ms)} / ${ms(r.p99Ms)} | ${us(r.cpuUsPerRequest)} |`;
-  });
-  const windows = results.sustained.windows.map((w) => rps(w.rps)).join(', ');
-  const records = Object.entries(RECORD_QUERIES).map(([key, { label }]) => {
-    const show = (size) => {
-      const q = results.records[size].queries[key];
-      return q.timedOut ? 'timed out' : `${ms(q.p50Ms)} / ${ms(q.p99Ms)}`;
-    };
-    return `| ${label} | ${show('small')} | ${show('large')} |`;
-  });
-  const { small, large } = results.records;
-  return [
-    '| server, scenario | req/s | latency p50 / p99 | server CPU per request |',
-    '|---|---:|---:|---:|',
-    ...load,
-    `| raw RS256 verify with a parsed KeyObject (in process) | — | — | ${us(results.rawVerify.microsPerVerify)} |`,
-    '',
-    `Sustained \`GET /api/me\`, req/s per ${results.sustained.windowSeconds}-s window: ${windows}.`,
-    '',
-    `| \`GET /api/records\`, p50 / p99 | ${small.rows.toLocaleString('en-US')} rows | ${large.rows.toLocaleString('en-US')} rows${large.reused ? ' (cached database)' : ''} |`,
-    '|---|---:|---:|',
-    ...records,
-    '',
-    ...managementCalls(results.management),
-    '',
-    ...bundleLines(results.bundle),
-  ].join('\n');
+  const sections = [];
+  if (results.load) sections.push(loadTable(results));
+  if (results.sustained) {
+    const windows = results.sustained.windows.map((w) => rps(w.rps)).join(', ');
+    sections.push(`Sustained \`GET /api/me\`, req/s per ${results.sustained.windowSeconds}-s window: ${windows}.`);
+  }
+  if (results.records) sections.push(recordsTable(results.records));
+  if (results.management) sections.push(managementCalls(results.management).join('\n'));
+  if (results.bundle) sections.push(bundleLines(results.bundle).join('\n'));
+  return sections.join('\n\n');
 }
 
 /** What the console's start-up JavaScript figure counts, file by file (gzip level 9). */
@@ -73,12 +54,40 @@ function bundleLines({ loads, indexHtml }) {
   ];
 }
 
+function loadTable(results) {
+  const load = Object.entries(LOAD_LABELS).map(([key, label]) => {
+    const r = results.load[key];
+    return `| ${label} | ${rps(r.rps)} | ${ms(r.p50Ms)} / ${ms(r.p99Ms)} | ${us(r.cpuUsPerRequest)} |`;
+  });
+  return [
+    '| server, scenario | req/s | latency p50 / p99 | server CPU per request |',
+    '|---|---:|---:|---:|',
+    ...load,
+    `| raw RS256 verify with a parsed KeyObject (in process) | — | — | ${us(results.rawVerify.microsPerVerify)} |`,
+  ].join('\n');
+}
+
+function recordsTable(records) {
+  const { small, large } = records;
+  const rows = Object.entries(RECORD_QUERIES).map(([key, { label }]) => {
+    const show = (size) => {
+      const q = records[size].queries[key];
+      return q.timedOut ? 'timed out' : `${ms(q.p50Ms)} / ${ms(q.p99Ms)}`;
+    };
+    return `| ${label} | ${show('small')} | ${show('large')} |`;
+  });
+  return [
+    `| \`GET /api/records\`, p50 / p99 | ${small.rows.toLocaleString('en-US')} rows | ${large.rows.toLocaleString('en-US')} rows${large.reused ? ' (cached database)' : ''} |`,
+    '|---|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
 const VIEW_LABELS = {
   detailCold: 'user detail view, cold',
   detailWarm: 'user detail view, warm',
   listCold: 'Users list view, cold',
   listWarm: 'Users list view, warm',
-  detailRefreshed: "another user's detail view after a role catalogue refresh",
 };
 
 function managementCalls(management) {
@@ -90,8 +99,9 @@ function managementCalls(management) {
 
 function header(run) {
   const pinning = run.pinned ? 'server pinned to core 1, load on core 0 (`taskset`)' : 'no CPU pinning';
+  const parts = run.only ? ` (only ${run.only.join(', ')})` : '';
   return [
-    `Mode **${run.mode}**, ${run.startedAt}, ${run.cpus} cores, load average ${run.loadAverage.map((l) => l.toFixed(1)).join(' / ')} at start;`,
+    `Mode **${run.mode}**${parts}, ${run.startedAt}, ${run.cpus} cores, load average ${run.loadAverage.map((l) => l.toFixed(1)).join(' / ')} at start;`,
     `${pinning}; load generator ${run.loadGenerator}, 10 connections; distinct-token runs send each of ${run.distinctTokens.toLocaleString('en-US')} tokens at most once (a run that runs out is marked invalid).`,
   ].join('\n');
 }

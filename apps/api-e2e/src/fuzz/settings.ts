@@ -13,18 +13,23 @@ export const FUZZ_RUNS = integerFromEnv('FUZZ_RUNS', 1);
 export const propertyTimeout = (runs: number) => 60_000 + runs * FUZZ_RUNS * 500;
 
 /**
- * Runs `property` with the suite's seed. A failure names the seed and how to replay it, above
- * fast-check's own report (counterexample, shrink path, the first error).
+ * Runs `property` with the suite's seed (and `examples` first, when given). A failure names the seed
+ * and how to replay it, above fast-check's own report (counterexample, shrink path, the first error).
  */
-export async function assertProperty<T>(property: fc.IAsyncProperty<T>, runs: number): Promise<void> {
+export async function assertProperty<T>(
+  property: fc.IAsyncProperty<T>,
+  runs: number,
+  { examples }: Pick<fc.Parameters<T>, 'examples'> = {},
+): Promise<void> {
   const numRuns = runs * FUZZ_RUNS;
+  const spec = expect.getState().testPath?.match(/src\/.*$/)?.[0] ?? 'src/fuzz/';
   try {
-    await fc.assert(property, { seed: FUZZ_SEED, numRuns });
+    await fc.assert(property, { seed: FUZZ_SEED, numRuns, ...(examples ? { examples } : {}) });
   } catch (error) {
     if (error instanceof Error) {
       error.message =
         `Fuzz failure with FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} (numRuns ${numRuns}); replay with the same ` +
-        `values: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} npx nx run api-e2e:e2e --testPathPatterns=src/fuzz/\n\n` +
+        `values: FUZZ_SEED=${FUZZ_SEED} FUZZ_RUNS=${FUZZ_RUNS} npx nx run api-e2e:e2e --testPathPatterns=${spec}\n\n` +
         error.message;
     }
     throw error;

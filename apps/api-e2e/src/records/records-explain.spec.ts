@@ -62,14 +62,18 @@ describe('Records list query plans on mysql', () => {
     await database?.drop();
   });
 
-  /** The plans of the statements one list request sends to find its page. */
-  async function plans(query: Query): Promise<PlanRow[][]> {
+  /** The statements one list request sends to find its page, with their plans. */
+  async function statements(query: Query): Promise<{ sql: string; plan: PlanRow[] }[]> {
     log.queries.length = 0;
     await viewer.list(query);
-    const statements = log.queries.filter((sql) => /^SELECT/i.test(sql) && sql.includes('`r`.`org_id`'));
-    expect(statements.length).toBeGreaterThan(0);
-    return Promise.all(statements.map(async (sql) => (await connection.query(`EXPLAIN ${sql}`))[0] as PlanRow[]));
+    const sent = log.queries.filter((sql) => /^SELECT/i.test(sql) && sql.includes('`r`.`org_id`'));
+    expect(sent.length).toBeGreaterThan(0);
+    return Promise.all(
+      sent.map(async (sql) => ({ sql, plan: (await connection.query(`EXPLAIN ${sql}`))[0] as PlanRow[] })),
+    );
   }
+
+  const plans = async (query: Query): Promise<PlanRow[][]> => (await statements(query)).map(({ plan }) => plan);
 
   async function cursorAfter(query: Query, pages: number): Promise<string> {
     let cursor: string | null = null;
@@ -112,17 +116,62 @@ describe('Records list query plans on mysql', () => {
     60_000,
   );
 
-  it('should find a rare word through the FULLTEXT index and sort only its few candidates', async () => {
-    const [plan] = await plans({ q: 'kowalski chloé', sort: '-updatedAt' });
-    expect(onRecords(plan)).toEqual([expect.objectContaining({ type: 'fulltext', key: 'ft_records_title' })]);
+  /**
+   * A search walks a stretch of the sort index first: where the stretch ends, read from the index alone
+   * (`Using index`), then its titles; no sort.
+   */
+  function expectStretches(sent: { sql: string; plan: PlanRow[] }[], index = 'ix_records_updated_at') {
+    for (const { sql, plan } of sent) {
+      for (const row of onRecords(plan)) {
+        expect({ sql, key: row.key, type: row.type }).toEqual({
+          sql,
+          key: index,
+          type: expect.stringMatching(/^(ref|range)$/),
+        });
+        expect(row.Extra ?? '').not.toMatch(/filesort/);
+        if (sql.includes('OFFSET'))
+          expect({ sql, Extra: row.Extra }).toEqual({ sql, Extra: expect.stringMatching(/Using index/) });
+      }
+    }
+  }
+
+  const steps = (sent: { sql: string }[]) =>
+    sent.map(({ sql }) => (sql.includes('MATCH(') ? 'fulltext' : sql.includes('OFFSET') ? 'end' : 'titles'));
+
+  it('should fill a page of a common word from stretches of the sort index, never the FULLTEXT index', async () => {
+    const shapes: { query: Query; index: string }[] = [
+      { query: { q: 'vendor', sort: '-updatedAt' }, index: 'ix_records_updated_at' },
+      { query: { q: 'finding', sort: 'title' }, index: 'ix_records_title' },
+      { query: { q: 'vendor', status: 'draft', sort: 'createdAt' }, index: 'ix_records_status_created_at' },
+    ];
+    for (const { query, index } of shapes) {
+      const sent = await statements(query);
+      expect({ query, steps: steps(sent) }).toEqual({
+        query,
+        steps: expect.arrayContaining(['end', 'titles']),
+      });
+      expect(steps(sent)).not.toContain('fulltext');
+      expectStretches(sent, index);
+    }
   });
 
-  it('should give up the full-text candidates of a common word for the sort index', async () => {
-    const all = await plans({ q: 'vendor', sort: '-updatedAt' });
-    expect(all).toHaveLength(2);
-    expect(onRecords(all[0])).toEqual([expect.objectContaining({ type: 'fulltext', key: 'ft_records_title' })]);
-    expect(onRecords(all[1])).toEqual([expect.objectContaining({ key: 'ix_records_updated_at' })]);
-    expect(onRecords(all[1])[0].Extra ?? '').not.toMatch(/filesort/);
+  it('should find a rare word through the FULLTEXT index after one short stretch, and sort only its few candidates', async () => {
+    const sent = await statements({ q: 'kowalski chloé', sort: '-updatedAt' });
+    const fulltext = sent.pop();
+    expect(fulltext?.sql).toContain('MATCH(');
+    expect(onRecords(fulltext?.plan ?? [])).toEqual([
+      expect.objectContaining({ type: 'fulltext', key: 'ft_records_title' }),
+    ]);
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expectStretches(sent);
+  });
+
+  it('should sort the FULLTEXT candidates of a common word that the sort index holds only far ahead', async () => {
+    // Sorted by title, the first titles start "Audit finding": no "vendor" in the first stretch.
+    const sent = await statements({ q: 'vendor', sort: 'title' });
+    expect(steps(sent)).toEqual(['end', 'titles', 'fulltext']);
+    expectStretches(sent.slice(0, 2), 'ix_records_title');
+    expect(onRecords(sent[2].plan)).toEqual([expect.objectContaining({ type: 'fulltext', key: 'ft_records_title' })]);
   });
 
   it('should never scan the whole table, whatever the parameters', async () => {

@@ -1,9 +1,10 @@
 import { decodeCursor, encodeCursor, invalidField } from '@steward/api-core-util';
 import type { CursorPage, RecordSortField } from '@steward/shared-domain';
-import { In, type Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import type { ListRecordsQuery } from './dto/list-records.query';
+import { mysqlPage, type PageRow } from './mysql-page';
 import { RecordEntity } from './record.entity';
-import { booleanModeQuery, fts5Query, searchTerms, wordStartPattern, type SearchTerms } from './record-search';
+import { fts5Query, searchTerms } from './record-search';
 
 const COLUMNS: Record<RecordSortField, string> = { updatedAt: 'updated_at', createdAt: 'created_at', title: 'title' };
 
@@ -12,12 +13,6 @@ interface Position {
   sort: string;
   value: string;
   id: string;
-}
-
-/** One row of a page as the sort index gives it. */
-interface PageRow {
-  id: string;
-  value: unknown;
 }
 
 const isPosition = (value: unknown): value is Position =>
@@ -60,19 +55,14 @@ export async function listRecords(
   }
   const terms = query.q ? searchTerms(query.q) : undefined;
   if (terms === null) return { items: [], nextCursor: null };
-  const sortIndex = `ix_records_${query.status ? 'status_' : ''}${COLUMNS[field]}`;
   const size = query.limit + 1;
   let page: PageRow[];
-  if (!isMysql(repository)) {
+  if (isMysql(repository)) {
+    const index = { name: `ix_records_${query.status ? 'status_' : ''}${COLUMNS[field]}`, column, direction } as const;
+    page = await mysqlPage(builder, index, size, terms);
+  } else {
     if (terms) builder.andWhere(FTS5_MATCH, { fts: fts5Query(terms) });
     page = await builder.orderBy(column, direction).addOrderBy('r.id', direction).limit(size).getRawMany();
-  } else {
-    terms?.words.forEach((word, i) =>
-      builder.andWhere(`r.title REGEXP :word${i}`, { [`word${i}`]: wordStartPattern(word) }),
-    );
-    page =
-      (terms && (await fewMatches(builder, terms, direction, size))) ||
-      (await alongSortIndex(builder, sortIndex, column, direction, size));
   }
 
   const ids = page.slice(0, query.limit).map((row) => row.id);
@@ -91,54 +81,6 @@ export async function listRecords(
 
 /** SQLite: titles matching an FTS5 query, through the `records_fts` table the search migration keeps. */
 const FTS5_MATCH = 'r.rowid IN (SELECT rowid FROM records_fts WHERE records_fts MATCH :fts)';
-
-/** MySQL/MariaDB: past this many full-text candidates, walking the sort index finds a page sooner. */
-export const MAX_CANDIDATES = 2000;
-
-/**
- * MySQL/MariaDB, rare words: the rows the FULLTEXT index finds, sorted. Null when there are more
- * than MAX_CANDIDATES candidates, so a common word never costs a lookup and a sort per match.
- */
-async function fewMatches(
-  builder: SelectQueryBuilder<RecordEntity>,
-  terms: SearchTerms,
-  direction: 'ASC' | 'DESC',
-  size: number,
-): Promise<PageRow[] | null> {
-  const [candidates, parameters] = builder
-    .clone()
-    .andWhere('MATCH(r.title) AGAINST (:fts IN BOOLEAN MODE)', { fts: booleanModeQuery(terms) })
-    .limit(MAX_CANDIDATES + 1)
-    .getQueryAndParameters();
-  const rows: (PageRow & { candidates: number })[] = await builder.connection.query(
-    `SELECT m.id, m.value, COUNT(*) OVER () AS candidates FROM (${candidates}) m ` +
-      `ORDER BY m.value ${direction}, m.id ${direction} LIMIT ${size}`,
-    parameters,
-  );
-  return rows.length > 0 && Number(rows[0].candidates) > MAX_CANDIDATES ? null : rows;
-}
-
-/**
- * MySQL/MariaDB: the page read along the sort index, with `FORCE INDEX`. For a deep cursor the
- * optimizer otherwise prefers `ref` on (org_id, deleted_at) over the range that starts at the cursor
- * (it costs both alike, ignoring LIMIT) and reads every row before the cursor.
- */
-async function alongSortIndex(
-  builder: SelectQueryBuilder<RecordEntity>,
-  index: string,
-  column: string,
-  direction: 'ASC' | 'DESC',
-  size: number,
-): Promise<PageRow[]> {
-  const [sql, parameters] = builder
-    .orderBy(column, direction)
-    .addOrderBy('r.id', direction)
-    .limit(size)
-    .getQueryAndParameters();
-  const from = 'FROM `records` `r`';
-  if (!sql.includes(from)) throw new Error(`records list: unexpected SQL: ${sql}`);
-  return builder.connection.query(sql.replace(from, `${from} FORCE INDEX (\`${index}\`)`), parameters);
-}
 
 function isMysql(repository: Repository<RecordEntity>): boolean {
   return ['mysql', 'mariadb'].includes(repository.manager.connection.driver.options.type);
