@@ -88,6 +88,7 @@ const VIEW_LABELS = {
   detailWarm: 'user detail view, warm',
   listCold: 'Users list view, cold',
   listWarm: 'Users list view, warm',
+  detailRefreshed: "another user's detail view after a role catalogue refresh",
 };
 
 function managementCalls(management) {
