@@ -33,7 +33,8 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
-    trustProxy: false,
+    // Whose X-Forwarded-For makes `request.ip` (the per-address budget's key): none, n hops, or these peers.
+    trustProxy: Array.isArray(config.http.trustProxy) ? [...config.http.trustProxy] : config.http.trustProxy,
     clientErrorHandler: clientErrorHandler(headers),
     // A malformed percent-encoding or an over-long path parameter, refused before routing.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
