@@ -36,6 +36,7 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   private readonly reconnectListeners: (() => void)[] = [];
   private wasReady = false;
   private downSince: number | undefined;
+  private closing = false;
 
   constructor(
     private readonly url: string,
@@ -113,6 +114,7 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(
       [this.client, this.subscriber].map((connection) =>
         connection?.quit().catch(() => connection.disconnect()),
@@ -147,6 +149,7 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
 
   private down(): void {
     this.metrics.redisUp.set(0);
+    if (this.closing) return;
     if (this.downSince === undefined) {
       this.downSince = Date.now();
       if (this.wasReady) {
