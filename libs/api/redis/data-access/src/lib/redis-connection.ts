@@ -116,9 +116,10 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(
-      [this.client, this.subscriber].map((connection) =>
-        connection?.quit().catch(() => connection.disconnect()),
-      ),
+      [this.client, this.subscriber].map(async (connection) => {
+        if (connection?.status !== 'ready') return connection?.disconnect();
+        await connection.quit().catch(() => connection.disconnect());
+      }),
     );
   }
 
