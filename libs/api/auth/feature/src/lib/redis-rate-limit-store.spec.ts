@@ -63,6 +63,7 @@ describe('RedisRateLimitStore', () => {
       await hit(store, key, 5);
       expect(await redis.client.get(`steward:rl:${key}`)).toBe('1');
       expect(await redis.client.pttl(`steward:rl:${key}`)).toBeGreaterThan(MINUTE - 5_000);
+      expect(redis.key('rl')).toBe('steward:rl');
       expect(await hit(store, `${key}-other`, 5)).toMatchObject({ totalHits: 1, isBlocked: false });
     });
   });

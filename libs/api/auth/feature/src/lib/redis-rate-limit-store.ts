@@ -2,8 +2,6 @@ import type { RedisConnection } from '@steward/api-redis-data-access';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitStore, type InMemoryRateLimitStorage, type RateLimitRecord } from './rate-limit-storage';
 
-/** Prefix of every rate-limit counter in Redis. */
-export const RATE_LIMIT_KEY_PREFIX = 'steward:rl';
 
 /**
  * Rate-limit counters shared by every instance, in Redis (REDIS_URL), through rate-limiter-flexible's
@@ -59,7 +57,7 @@ export class RedisRateLimitStore extends RateLimitStore {
   private addLimiter(ttl: number, limit: number, blockDuration: number): RateLimiterRedis {
     const limiter = new RateLimiterRedis({
       storeClient: this.redis.client,
-      keyPrefix: RATE_LIMIT_KEY_PREFIX,
+      keyPrefix: this.redis.key('rl'),
       points: limit,
       duration: Math.max(1, Math.ceil(ttl / 1000)),
       blockDuration: Math.ceil(blockDuration / 1000),

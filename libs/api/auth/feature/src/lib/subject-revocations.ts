@@ -14,8 +14,8 @@ import { RevokedSubject } from './revoked-subject.entity';
 /** How often every instance re-reads the revoked subjects: a revocation anywhere bites everywhere within ~2 s. */
 export const REVOCATION_REFRESH_MS = 2_000;
 
-/** Redis channel on which an instance that revokes or restores a subject tells the others to re-read at once. */
-export const REVOCATIONS_CHANNEL = 'steward:revocations';
+/** Redis channel (in the deployment's namespace) on which an instance that revokes or restores a subject tells the others to re-read at once. */
+export const REVOCATIONS_CHANNEL = 'revocations';
 
 /**
  * Immediate lock-out for blocked and deleted users: Auth0 cannot take back access tokens it has
@@ -39,7 +39,7 @@ export class SubjectRevocations implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.redis?.subscribe(REVOCATIONS_CHANNEL, () => void this.reload());
+    this.redis?.subscribe(this.redis.key(REVOCATIONS_CHANNEL), () => void this.reload());
     this.redis?.onReconnect(() => void this.reload());
     await this.reload();
     this.timer = setInterval(() => void this.reload(), REVOCATION_REFRESH_MS);
@@ -70,7 +70,9 @@ export class SubjectRevocations implements OnApplicationBootstrap, OnApplication
 
   /** Tells the other instances to re-read now; without Redis (or while it is down) they do within 2 s. */
   private async announce(sub: string): Promise<void> {
-    if (this.redis && !(await this.redis.publish(REVOCATIONS_CHANNEL, sub))) this.redis.fallback('revocation_fanout');
+    if (this.redis && !(await this.redis.publish(this.redis.key(REVOCATIONS_CHANNEL), sub))) {
+      this.redis.fallback('revocation_fanout');
+    }
   }
 
   private async reload(): Promise<void> {

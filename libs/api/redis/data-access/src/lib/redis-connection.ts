@@ -38,9 +38,14 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   private downSince: number | undefined;
   private closing = false;
 
+  /**
+   * @param namespace Put before every key and channel name (see `key`): deployments that share a
+   *   Redis (two tenants, staging beside production) never read each other's state.
+   */
   constructor(
     private readonly url: string,
     private readonly metrics: ApiMetrics,
+    readonly namespace = 'steward',
   ) {
     metrics.trackRedis();
     metrics.redisUp.set(0);
@@ -53,6 +58,11 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
     this.client.on('ready', () => this.up());
     this.client.on('close', () => this.down());
     this.client.on('error', (error: Error) => this.failed(error));
+  }
+
+  /** The Redis key (or channel) for `name` in this deployment's namespace. */
+  key(name: string): string {
+    return `${this.namespace}:${name}`;
   }
 
   /** True while commands can be sent; otherwise callers use per-instance state. */

@@ -32,7 +32,9 @@ const READ_CACHE_TTL_MS = 10_000;
 
 /** A read cache shared by every instance in Redis when there is one, else this instance's own. */
 function readCache<T>(redis: RedisConnection | null, name: string): ReadCache<T> {
-  return redis ? new RedisReadCache<T>(redis, `steward:cache:${name}`, READ_CACHE_TTL_MS) : new TtlCache<T>(READ_CACHE_TTL_MS);
+  return redis
+    ? new RedisReadCache<T>(redis, redis.key(`cache:${name}`), READ_CACHE_TTL_MS)
+    : new TtlCache<T>(READ_CACHE_TTL_MS);
 }
 
 /** How many members of a role the last-admin check looks at before it refuses to decide (fails closed). */
