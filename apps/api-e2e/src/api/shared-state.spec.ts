@@ -131,7 +131,11 @@ describe('Shared state across instances (Redis)', () => {
 
       const degraded = await redisReadiness(two);
       expect(degraded.status).toBe(200);
-      expect(degraded.redis).toMatchObject({ status: 'up', state: 'degraded', detail: expect.stringMatching(/per instance/) });
+      expect(degraded.redis).toMatchObject({
+        status: 'up',
+        state: 'degraded',
+        detail: expect.stringMatching(/per instance/),
+      });
       const text = await metricsOf(one);
       expect(sample(text, 'steward_redis_up')).toBe(0);
       expect(sample(text, 'steward_redis_fallbacks_total{use="rate_limit"}')).toBeGreaterThanOrEqual(before + PER_USER);

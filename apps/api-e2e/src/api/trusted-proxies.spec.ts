@@ -82,7 +82,7 @@ describe('Trusted proxies', () => {
       expect(await statuses(LIMIT, () => statusOf(api, PROXY, '203.0.113.11'))).toEqual(withinBudget);
     });
 
-    it("should ignore X-Forwarded-For from a peer that is not the trusted proxy, even naming another client", async () => {
+    it('should ignore X-Forwarded-For from a peer that is not the trusted proxy, even naming another client', async () => {
       const seen = await statuses(LIMIT + 1, (i) => statusOf(api, STRANGER, `203.0.113.${50 + i}`));
       expect(seen).toEqual([...withinBudget, 429]);
     });

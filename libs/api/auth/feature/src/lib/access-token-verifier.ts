@@ -57,7 +57,8 @@ export class AccessTokenVerifier {
     if (key !== undefined) return this.verifyWith(token, decoded, key);
     return this.keys.getKey(decoded.kid).then(
       (fetched) => {
-        if (fetched === undefined) throw new InvalidTokenError('The access token is signed by an unknown key.', 'unknown_key');
+        if (fetched === undefined)
+          throw new InvalidTokenError('The access token is signed by an unknown key.', 'unknown_key');
         return this.verifyWith(token, decoded, fetched);
       },
       (error: unknown) => {

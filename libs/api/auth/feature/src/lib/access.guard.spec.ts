@@ -286,7 +286,9 @@ describe('AccessGuard', () => {
       refusal(run(RecordsController, 'list', {}).result);
       refusal(run(RecordsController, 'list', { token: 'forged' }).result);
       refusal(run(RecordsController, 'update', { token: as(userWith(['read:records'])) }).result);
-      refusal(run(RecordsController, 'list', { token: as(userWith(['read:records'], [], { isMachine: true })) }).result);
+      refusal(
+        run(RecordsController, 'list', { token: as(userWith(['read:records'], [], { isMachine: true })) }).result,
+      );
       await expect(
         run(RecordsController, 'update', { token: as(userWith(['read:records']), 'async-1') }).result(),
       ).rejects.toBeInstanceOf(InsufficientScopeError);

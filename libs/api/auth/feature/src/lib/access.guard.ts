@@ -105,7 +105,8 @@ export class AccessGuard implements CanActivate {
   }
 
   private admit(route: RoutePlan, request: GuardedRequest, user: AuthenticatedUser): boolean | Promise<boolean> {
-    if (user.isMachine) throw new InsufficientScopeError('This API accepts only tokens issued to a user.', undefined, 'machine_token');
+    if (user.isMachine)
+      throw new InsufficientScopeError('This API accepts only tokens issued to a user.', undefined, 'machine_token');
     const { required, roles } = route;
     if (required === undefined && roles === undefined) {
       throw new InsufficientScopeError('This route declares no permission and is closed.');
@@ -124,7 +125,10 @@ export class AccessGuard implements CanActivate {
   private spend(budget: Budget | undefined, tracker: string): void | Promise<void> {
     if (budget === undefined) return;
     const key = `${budget.name}:${budget.route}:${tracker}`;
-    return then(this.store.hit(key, budget.ttl, budget.limit, budget.blockDuration, budget.name), budget.refuseIfBlocked);
+    return then(
+      this.store.hit(key, budget.ttl, budget.limit, budget.blockDuration, budget.name),
+      budget.refuseIfBlocked,
+    );
   }
 
   private planOf(context: ExecutionContext): RoutePlan {

@@ -2,7 +2,6 @@ import type { RedisConnection } from '@steward/api-redis-data-access';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitStore, type InMemoryRateLimitStorage, type RateLimitRecord } from './rate-limit-storage';
 
-
 /**
  * Rate-limit counters shared by every instance, in Redis (REDIS_URL), through rate-limiter-flexible's
  * RateLimiterRedis: each hit is one Lua script (SET NX with expiry, INCRBY, PTTL) run atomically by

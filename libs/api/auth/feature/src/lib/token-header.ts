@@ -42,9 +42,13 @@ function keyIdOf(encodedHeader: string): string {
   if (!isJsonObject(header)) throw new InvalidTokenError('The access token is malformed.', 'malformed');
   if (header['alg'] !== 'RS256')
     throw new InvalidTokenError('The access token is signed with an unsupported algorithm.', 'malformed');
-  if (KEY_CARRYING.some((name) => name in header)) throw new InvalidTokenError('The access token names its own key.', 'malformed');
+  if (KEY_CARRYING.some((name) => name in header))
+    throw new InvalidTokenError('The access token names its own key.', 'malformed');
   if ('crit' in header)
-    throw new InvalidTokenError('The access token has critical header parameters this API does not understand.', 'malformed');
+    throw new InvalidTokenError(
+      'The access token has critical header parameters this API does not understand.',
+      'malformed',
+    );
   if (
     header['typ'] !== undefined &&
     (typeof header['typ'] !== 'string' || !ACCESS_TOKEN_TYPES.has(header['typ'].toLowerCase()))

@@ -164,7 +164,10 @@ export function loadApiConfig(source: Env): ApiConfig {
     // The URL may carry a password: the message never repeats it.
     check(
       'REDIS_URL',
-      !!url && (url.protocol === 'redis:' || url.protocol === 'rediss:') && url.hostname !== '' && /^\/?\d*$/.test(url.pathname),
+      !!url &&
+        (url.protocol === 'redis:' || url.protocol === 'rediss:') &&
+        url.hostname !== '' &&
+        /^\/?\d*$/.test(url.pathname),
       'redis://[user:password@]host[:port][/db] or rediss://… (TLS)',
     );
   }

@@ -22,11 +22,7 @@ import { UsersService } from './users.service';
       provide: AUTH0_MANAGEMENT,
       inject: [ConfigService, ApiMetrics],
       useFactory: (config: ConfigService<ApiConfig, true>, metrics: ApiMetrics) =>
-        createManagementClient(
-          config.get('management', { infer: true }),
-          config.get('env', { infer: true }),
-          metrics,
-        ),
+        createManagementClient(config.get('management', { infer: true }), config.get('env', { infer: true }), metrics),
     },
     { provide: USER_DIRECTORY, useClass: Auth0UserDirectory },
     AdminChangeLock,
