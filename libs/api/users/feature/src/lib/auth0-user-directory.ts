@@ -44,7 +44,7 @@ const MAX_MEMBERS_CHECKED = 20;
  * `UserDirectory` on the Auth0 Management API through the official SDK (which holds one cached
  * machine token and retries 429/5xx honouring Retry-After / X-RateLimit-Reset). User reads are
  * cached briefly (in Redis, for every instance, when REDIS_URL is set) and invalidated by writes,
- * before and after each, unless asked fresh; the role catalogue
+ * before and after each, unless asked fresh; the role catalogue (shared through Redis too)
  * is loaded at start-up and refreshed in the background (see `Auth0Roles`), so a user detail view
  * costs two calls (the user, their roles) and a list view one. Every failure becomes a clean
  * problem. Each SDK method used needs the scope `MANAGEMENT_SCOPES` names for it.
@@ -63,10 +63,13 @@ export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap
     this.users = readCache(redis, 'users');
     this.userRoles = readCache(redis, 'user-roles');
     const refreshMs = config.get('management.rolesRefreshMs', { infer: true });
-    this.tenantRoles = new Auth0Roles(client, config.get('auth.audience', { infer: true }), {
-      refreshMs,
-      idleRefreshMs: 10 * refreshMs,
-    });
+    this.tenantRoles = new Auth0Roles(
+      client,
+      config.get('auth.audience', { infer: true }),
+      { refreshMs, idleRefreshMs: 10 * refreshMs },
+      undefined,
+      redis ? new RedisReadCache(redis, redis.key('cache:roles'), refreshMs) : undefined,
+    );
   }
 
   /** The API starts with the role catalogue loaded when the tenant answers within a few seconds. */

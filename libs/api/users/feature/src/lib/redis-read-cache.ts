@@ -39,6 +39,17 @@ export class RedisReadCache<T> implements ReadCache<T> {
     return value;
   }
 
+  /** Loads `key` upstream and stores it for every instance, whatever is cached (for a value known to be stale). */
+  async refresh(key: string, load: () => Promise<T>): Promise<T> {
+    const value = await load();
+    this.local.delete(key);
+    if (!this.redis.ready) return value;
+    await this.redis.client
+      .set(this.keyOf(key), JSON.stringify(value), 'PX', this.ttlMs)
+      .catch(() => this.redis.fallback('read_cache'));
+    return value;
+  }
+
   async delete(key: string): Promise<void> {
     this.local.delete(key);
     if (!this.redis.ready) return this.redis.fallback('read_cache');
