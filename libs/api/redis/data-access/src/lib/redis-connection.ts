@@ -53,6 +53,8 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
       ...options('steward-api'),
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
+      // Commands issued in the same tick (concurrent requests' counters) go out in one write.
+      enableAutoPipelining: true,
       commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
     });
     this.client.on('ready', () => this.up());
