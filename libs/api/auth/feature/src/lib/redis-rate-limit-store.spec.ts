@@ -1,7 +1,7 @@
 import { ApiMetrics } from '@steward/api-metrics-util';
 import { RedisConnection } from '@steward/api-redis-data-access';
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { InMemoryRateLimitStorage } from './rate-limit-storage';
 import { RedisRateLimitStore } from './redis-rate-limit-store';
 
@@ -21,6 +21,34 @@ function instance(url = REDIS_URL) {
 /** Resolves a store's answer, whether it came at once or as a promise. */
 const hit = async (store: RedisRateLimitStore, key: string, limit: number, blockDuration = MINUTE) =>
   store.hit(key, MINUTE, limit, blockDuration, 'user');
+
+/** A TCP proxy in front of Redis that can stop forwarding while keeping the connections open: a Redis that hangs. */
+async function hangingProxy() {
+  const target = new URL(REDIS_URL);
+  const sockets = new Set<Socket>();
+  let hanging = false;
+  const server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => undefined);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.on('data', (chunk) => hanging || upstream.write(chunk));
+    upstream.pipe(client);
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `redis://127.0.0.1:${(server.address() as { port: number }).port}`,
+    hang: () => (hanging = true),
+    stop: () => {
+      sockets.forEach((socket) => socket.destroy());
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 describe('RedisRateLimitStore', () => {
   const running: RedisConnection[] = [];
@@ -87,6 +115,27 @@ describe('RedisRateLimitStore', () => {
       for (const answer of answers) expect(answer).not.toBeInstanceOf(Promise);
       expect(answers.map((answer) => (answer as { isBlocked: boolean }).isBlocked)).toEqual([false, false, true]);
       expect(await fallbacks()).toBe(3);
+    });
+  });
+
+  describe('with Redis hanging', () => {
+    it('should wait for one command timeout, then count in process at once for a while', async () => {
+      const proxy = await hangingProxy();
+      try {
+        const { redis, store, fallbacks } = start(proxy.url);
+        await redis.connect();
+        proxy.hang();
+        const started = Date.now();
+        expect(await hit(store, key, 5)).toMatchObject({ isBlocked: false, totalHits: 1 });
+        expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+        const next = store.hit(key, MINUTE, 5, MINUTE, 'user');
+        expect(next).not.toBeInstanceOf(Promise);
+        expect(next).toMatchObject({ isBlocked: false, totalHits: 2 });
+        expect(redis.ready).toBe(false);
+        expect(await fallbacks()).toBe(2);
+      } finally {
+        await proxy.stop();
+      }
     });
   });
 });

@@ -40,12 +40,19 @@ export class RedisRateLimitStore extends RateLimitStore {
         (rejection: unknown) =>
           rejection instanceof RateLimiterRes
             ? toRecord(rejection, true)
-            : this.fallBack(key, ttl, limit, blockDuration, throttlerName),
+            : this.fallBack(key, ttl, limit, blockDuration, throttlerName, true),
       );
   }
 
-  private fallBack(key: string, ttl: number, limit: number, blockDuration: number, name: string): RateLimitRecord {
-    this.redis.fallback('rate_limit');
+  private fallBack(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    name: string,
+    failed = false,
+  ): RateLimitRecord {
+    this.redis.fallback('rate_limit', failed);
     return this.local.hit(key, ttl, limit, blockDuration, name);
   }
 

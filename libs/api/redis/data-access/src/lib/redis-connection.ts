@@ -4,6 +4,8 @@ import Redis, { type RedisOptions } from 'ioredis';
 
 /** Longest a Redis command may take before the caller falls back (a stalled Redis must not stall requests). */
 export const REDIS_COMMAND_TIMEOUT_MS = 500;
+/** How long a failed command (e.g. a timeout: Redis hangs but the connection stays up) sets Redis aside. */
+export const REDIS_SUSPEND_MS = 1_000;
 /** How long start-up waits for Redis before serving in per-instance mode (it keeps reconnecting). */
 const STARTUP_WAIT_MS = 2_000;
 
@@ -37,6 +39,8 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
   private wasReady = false;
   private downSince: number | undefined;
   private closing = false;
+  /** Set for REDIS_SUSPEND_MS after a command failed: requests stop waiting for a Redis that hangs. */
+  private suspended = false;
 
   /**
    * @param namespace Put before every key and channel name (see `key`): deployments that share a
@@ -69,7 +73,7 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
 
   /** True while commands can be sent; otherwise callers use per-instance state. */
   get ready(): boolean {
-    return this.client.status === 'ready';
+    return !this.suspended && this.client.status === 'ready';
   }
 
   /** Since when (ms since the epoch) Redis has been unreachable; undefined while it is ready. */
@@ -97,9 +101,21 @@ export class RedisConnection implements OnModuleInit, OnApplicationShutdown {
     if (!this.ready) this.logger.warn('Redis is not reachable yet: serving with per-instance state, reconnecting.');
   }
 
-  /** Counts one operation served from per-instance state instead of Redis. */
-  fallback(use: RedisFallback): void {
+  /**
+   * Counts one operation served from per-instance state instead of Redis. `failed`: a command
+   * failed (timed out, connection cut); Redis is then set aside for REDIS_SUSPEND_MS, so that a Redis
+   * that hangs costs one timeout a second, not one per request.
+   */
+  fallback(use: RedisFallback, failed = false): void {
     this.metrics.redisFallbacks.labels(use).inc();
+    if (failed && !this.suspended) {
+      this.suspended = true;
+      this.metrics.redisUp.set(0);
+      setTimeout(() => {
+        this.suspended = false;
+        if (this.client.status === 'ready') this.metrics.redisUp.set(1);
+      }, REDIS_SUSPEND_MS).unref();
+    }
   }
 
   /** Calls `handler` with every message published on `channel`, by any instance (this one included). */

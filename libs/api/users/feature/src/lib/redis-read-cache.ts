@@ -30,7 +30,7 @@ export class RedisReadCache<T> implements ReadCache<T> {
   }
 
   get(key: string, load: () => Promise<T>): Promise<T> {
-    if (!this.redis.ready) return this.fallBack(key, load);
+    if (!this.redis.ready) return this.fallBack(key, load, false);
     let value = this.loading.get(key);
     if (value === undefined) {
       value = this.read(key, load).finally(() => this.loading.delete(key));
@@ -46,7 +46,7 @@ export class RedisReadCache<T> implements ReadCache<T> {
     if (!this.redis.ready) return value;
     await this.redis.client
       .set(this.keyOf(key), JSON.stringify(value), 'PX', this.ttlMs)
-      .catch(() => this.redis.fallback('read_cache'));
+      .catch(() => this.redis.fallback('read_cache', true));
     return value;
   }
 
@@ -55,7 +55,7 @@ export class RedisReadCache<T> implements ReadCache<T> {
     if (!this.redis.ready) return this.redis.fallback('read_cache');
     await this.redis.client
       .set(this.keyOf(key), INVALIDATED, 'PX', this.ttlMs)
-      .catch(() => this.redis.fallback('read_cache'));
+      .catch(() => this.redis.fallback('read_cache', true));
   }
 
   private async read(key: string, load: () => Promise<T>): Promise<T> {
@@ -64,20 +64,20 @@ export class RedisReadCache<T> implements ReadCache<T> {
     try {
       cached = await this.redis.client.get(redisKey);
     } catch {
-      return this.fallBack(key, load);
+      return this.fallBack(key, load, true);
     }
     if (cached !== null && cached !== INVALIDATED) return JSON.parse(cached) as T;
     const value = await load();
     if (cached === null) {
       this.redis.client
         .set(redisKey, JSON.stringify(value), 'PX', this.ttlMs, 'NX')
-        .catch(() => this.redis.fallback('read_cache'));
+        .catch(() => this.redis.fallback('read_cache', true));
     }
     return value;
   }
 
-  private fallBack(key: string, load: () => Promise<T>): Promise<T> {
-    this.redis.fallback('read_cache');
+  private fallBack(key: string, load: () => Promise<T>, failed: boolean): Promise<T> {
+    this.redis.fallback('read_cache', failed);
     return this.local.get(key, load);
   }
 
