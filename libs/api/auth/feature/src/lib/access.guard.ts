@@ -105,8 +105,9 @@ export class AccessGuard implements CanActivate {
   }
 
   private admit(route: RoutePlan, request: GuardedRequest, user: AuthenticatedUser): boolean | Promise<boolean> {
-    if (user.isMachine)
+    if (user.isMachine) {
       throw new InsufficientScopeError('This API accepts only tokens issued to a user.', undefined, 'machine_token');
+    }
     const { required, roles } = route;
     if (required === undefined && roles === undefined) {
       throw new InsufficientScopeError('This route declares no permission and is closed.');
@@ -163,7 +164,7 @@ export class AccessGuard implements CanActivate {
 }
 
 /** 429 with Retry-After, the seconds until the caller's block ends. */
-export function tooManyRequests(record: RateLimitRecord): never {
+function tooManyRequests(record: RateLimitRecord): never {
   const seconds = Math.max(1, Math.ceil(record.timeToBlockExpire));
   throw new ProblemException(
     429,
