@@ -5,7 +5,9 @@ import { AuthModule } from '@steward/api-auth-feature';
 import type { ApiConfig } from '@steward/api-config-util';
 import { CoreModule } from '@steward/api-core-feature';
 import { DatabaseModule } from '@steward/api-database-data-access';
+import { MetricsModule } from '@steward/api-metrics-util';
 import { RecordsModule } from '@steward/api-records-feature';
+import { RedisModule } from '@steward/api-redis-data-access';
 import { UsersModule } from '@steward/api-users-feature';
 import { MIGRATIONS } from '../migrations';
 
@@ -17,6 +19,8 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        MetricsModule,
+        RedisModule,
         DatabaseModule.forRoot({ migrations: MIGRATIONS }),
         CoreModule,
         AuthModule,

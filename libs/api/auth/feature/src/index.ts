@@ -5,6 +5,7 @@ export * from './lib/auth.module';
 export * from './lib/authenticated-user';
 export * from './lib/decorators';
 export { JwksKeyStore } from './lib/jwks-key-store';
+export { InMemoryRateLimitStorage, RateLimitStore, type RateLimitRecord } from './lib/rate-limit-storage';
 export { SubjectRevocations } from './lib/subject-revocations';
 export { RevokedSubject };
 

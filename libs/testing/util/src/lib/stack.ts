@@ -18,6 +18,8 @@ export const TEST_USERS = {
 
 export interface RunningApi {
   url: string;
+  /** Where its Prometheus metrics are served (`GET /metrics`), on a port of their own. */
+  metricsUrl: string;
   databaseUrl: string;
   /** The fresh MariaDB database this API owns, if any. */
   database: TestDatabase | undefined;
@@ -38,6 +40,8 @@ export async function startApi(options: {
 }): Promise<RunningApi> {
   const work = mkdtempSync(join(tmpdir(), 'steward-api-'));
   const port = await freePort();
+  let metricsPort = await freePort();
+  while (metricsPort === port) metricsPort = await freePort();
   const database = options.database === 'mysql' ? await createTestDatabase('steward_e2e') : undefined;
   const databaseUrl =
     typeof options.database === 'object'
@@ -61,11 +65,13 @@ export async function startApi(options: {
         AUTH0_MGMT_DOMAIN: new URL(options.issuer).host,
         CORS_ORIGINS: options.corsOrigin ?? 'http://localhost:4200',
         DATABASE_URL: databaseUrl,
+        METRICS_PORT: String(metricsPort),
         ...options.env,
       },
     });
     return {
       url: `http://localhost:${port}`,
+      metricsUrl: `http://localhost:${options.env?.['METRICS_PORT'] ?? metricsPort}/metrics`,
       databaseUrl,
       database,
       process: running,

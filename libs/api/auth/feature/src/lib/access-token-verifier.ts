@@ -57,7 +57,8 @@ export class AccessTokenVerifier {
     if (key !== undefined) return this.verifyWith(token, decoded, key);
     return this.keys.getKey(decoded.kid).then(
       (fetched) => {
-        if (fetched === undefined) throw new InvalidTokenError('The access token is signed by an unknown key.');
+        if (fetched === undefined)
+          throw new InvalidTokenError('The access token is signed by an unknown key.', 'unknown_key');
         return this.verifyWith(token, decoded, fetched);
       },
       (error: unknown) => {
@@ -69,24 +70,26 @@ export class AccessTokenVerifier {
   }
 
   private verifyWith(token: string, decoded: DecodedAccessToken, key: KeyObject): AuthenticatedUser {
-    if (key.asymmetricKeyType !== 'rsa' || !signatureHolds(decoded, key)) throw new InvalidTokenError();
+    if (key.asymmetricKeyType !== 'rsa' || !signatureHolds(decoded, key)) {
+      throw new InvalidTokenError(undefined, 'bad_signature');
+    }
     const { claims } = decoded;
     const nowSeconds = Math.floor(this.now() / 1000);
     if (claims['iss'] !== this.rules.issuer || !hasAudience(claims['aud'], this.rules.audience)) {
-      throw new InvalidTokenError();
+      throw new InvalidTokenError(undefined, 'issuer_or_audience');
     }
     const { exp, iat, nbf } = claims;
     if (typeof exp !== 'number' || typeof iat !== 'number' || (nbf !== undefined && typeof nbf !== 'number')) {
-      throw new InvalidTokenError('The access token lacks valid time claims.');
+      throw new InvalidTokenError('The access token lacks valid time claims.', 'malformed');
     }
     // The first second at which the token is refused as expired or too old, tolerance included.
     const expiresAt = Math.min(exp, iat + MAX_TOKEN_AGE_SECONDS) + CLOCK_TOLERANCE_SECONDS;
-    if (nowSeconds >= expiresAt) throw new InvalidTokenError('The access token expired.');
+    if (nowSeconds >= expiresAt) throw new InvalidTokenError('The access token expired.', 'expired');
     if (nbf !== undefined && nbf > nowSeconds + CLOCK_TOLERANCE_SECONDS) {
-      throw new InvalidTokenError('The access token is not valid yet.');
+      throw new InvalidTokenError('The access token is not valid yet.', 'not_yet_valid');
     }
     const user = toAuthenticatedUser(claims, this.rules.rolesClaim, nowSeconds + CLOCK_TOLERANCE_SECONDS);
-    if (this.revocations.isRevoked(user.sub)) throw new InvalidTokenError('The access token was revoked.');
+    if (this.revocations.isRevoked(user.sub)) throw new InvalidTokenError('The access token was revoked.', 'revoked');
     this.verified.remember(token, { user, kid: decoded.kid, key, expiresAt });
     return user;
   }

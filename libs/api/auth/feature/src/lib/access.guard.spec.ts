@@ -4,6 +4,7 @@ import { Reflector } from '@nestjs/core';
 import { SkipThrottle, Throttle } from '@nestjs/throttler';
 import type { ApiConfig } from '@steward/api-config-util';
 import { ProblemException } from '@steward/api-core-util';
+import { ApiMetrics } from '@steward/api-metrics-util';
 import type { Permission } from '@steward/shared-domain';
 import type { AccessTokenVerifier } from './access-token-verifier';
 import { AccessGuard, RATE_LIMITS } from './access.guard';
@@ -85,7 +86,14 @@ function setUp({ perAddress = 1_000, perUser = 1_000 } = {}) {
     },
   } as unknown as AccessTokenVerifier;
   const config = new ConfigService({ http: { rateLimits: { perAddress, perUser } } }) as ConfigService<ApiConfig, true>;
-  const guard = new AccessGuard(new Reflector(), verifier, new InMemoryRateLimitStorage({ maxKeys: 100 }), config);
+  const metrics = new ApiMetrics({ processMetrics: false });
+  const guard = new AccessGuard(
+    new Reflector(),
+    verifier,
+    new InMemoryRateLimitStorage({ maxKeys: 100 }),
+    config,
+    metrics,
+  );
   const run = (
     controller: Controller,
     method: string,
@@ -105,7 +113,14 @@ function setUp({ perAddress = 1_000, perUser = 1_000 } = {}) {
     callers.set(token, user);
     return token;
   };
-  return { run, as };
+  /** The current value of a counter's series. */
+  const counted = async (name: string, labels: Record<string, string>) => {
+    const metric = (await metrics.registry.getSingleMetric(name)?.get())?.values ?? [];
+    return (
+      metric.find((value) => Object.entries(labels).every(([key, label]) => value.labels[key] === label))?.value ?? 0
+    );
+  };
+  return { run, as, counted };
 }
 
 function refusal(action: () => unknown): ProblemException {
@@ -262,6 +277,38 @@ describe('AccessGuard', () => {
       tooMany(run(RecordsController, 'list', { token: alice, ip: '192.0.2.3' }).result);
       expect(run(RecordsController, 'list', { token: bob }).result()).toBe(true);
       expect(run(RecordsController, 'summary', { token: alice }).result()).toBe(true);
+    });
+  });
+
+  describe('metrics', () => {
+    it('should count each refusal by its reason, whether it is thrown at once or rejected later', async () => {
+      const { run, as, counted } = setUp();
+      refusal(run(RecordsController, 'list', {}).result);
+      refusal(run(RecordsController, 'list', { token: 'forged' }).result);
+      refusal(run(RecordsController, 'update', { token: as(userWith(['read:records'])) }).result);
+      refusal(
+        run(RecordsController, 'list', { token: as(userWith(['read:records'], [], { isMachine: true })) }).result,
+      );
+      await expect(
+        run(RecordsController, 'update', { token: as(userWith(['read:records']), 'async-1') }).result(),
+      ).rejects.toBeInstanceOf(InsufficientScopeError);
+
+      expect(await counted('steward_auth_failures_total', { reason: 'missing_token' })).toBe(1);
+      expect(await counted('steward_auth_failures_total', { reason: 'invalid' })).toBe(1);
+      expect(await counted('steward_auth_failures_total', { reason: 'insufficient_scope' })).toBe(2);
+      expect(await counted('steward_auth_failures_total', { reason: 'machine_token' })).toBe(1);
+    });
+
+    it('should count 429s by budget, and nothing for requests let through', async () => {
+      const { run, as, counted } = setUp({ perAddress: 1, perUser: 1 });
+      const token = as(userWith(['read:records']));
+      expect(run(RecordsController, 'list', { token }).result()).toBe(true);
+      refusal(run(RecordsController, 'list', { token }).result);
+      refusal(run(RecordsController, 'list', { token, ip: '192.0.2.9' }).result);
+
+      expect(await counted('steward_rate_limit_rejections_total', { budget: 'ip' })).toBe(1);
+      expect(await counted('steward_rate_limit_rejections_total', { budget: 'user' })).toBe(1);
+      expect(await counted('steward_auth_failures_total', { reason: 'invalid' })).toBe(0);
     });
   });
 });

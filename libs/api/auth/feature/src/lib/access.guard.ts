@@ -3,10 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { ApiConfig } from '@steward/api-config-util';
 import { ProblemException } from '@steward/api-core-util';
+import { ApiMetrics } from '@steward/api-metrics-util';
 import { hasAllPermissions, type Permission } from '@steward/shared-domain';
 import { AccessTokenVerifier } from './access-token-verifier';
 import type { AuthenticatedUser } from './authenticated-user';
-import { InsufficientScopeError } from './bearer-errors';
+import { BearerError, InsufficientScopeError } from './bearer-errors';
 import { bearerToken } from './bearer-token';
 import { PermissionsMetadata, Public, Roles } from './decorators';
 import { HandlerCache } from './handler-cache';
@@ -33,6 +34,8 @@ interface Budget {
   limit: number;
   ttl: number;
   blockDuration: number;
+  /** Answers 429 when the record says blocked, counting the rejection for this budget. */
+  refuseIfBlocked: (record: RateLimitRecord) => void;
 }
 
 /** What a route's decorators say, read once per route: metadata never changes after boot. */
@@ -67,17 +70,32 @@ export class AccessGuard implements CanActivate {
   private readonly routes = new HandlerCache<RoutePlan>();
   private readonly readPlan = (context: ExecutionContext) => this.planOf(context);
   private readonly limits: ApiConfig['http']['rateLimits'];
+  private readonly recordFailure = (error: unknown): never => {
+    if (error instanceof BearerError) this.metrics.authFailures.labels(error.reason).inc();
+    throw error;
+  };
 
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: AccessTokenVerifier,
     private readonly store: RateLimitStore,
     @Inject(ConfigService) config: ConfigService<ApiConfig, true>,
+    private readonly metrics: ApiMetrics,
   ) {
     this.limits = config.get('http.rateLimits', { infer: true });
   }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    // A refusal is counted by reason on its way out; the common path pays nothing for it.
+    try {
+      const admitted = this.check(context);
+      return admitted instanceof Promise ? admitted.catch(this.recordFailure) : admitted;
+    } catch (error) {
+      return this.recordFailure(error);
+    }
+  }
+
+  private check(context: ExecutionContext): boolean | Promise<boolean> {
     const route = this.routes.get(context, this.readPlan);
     const request = context.switchToHttp().getRequest<GuardedRequest>();
     return then(this.spend(route.address, request.ip), () => {
@@ -87,7 +105,9 @@ export class AccessGuard implements CanActivate {
   }
 
   private admit(route: RoutePlan, request: GuardedRequest, user: AuthenticatedUser): boolean | Promise<boolean> {
-    if (user.isMachine) throw new InsufficientScopeError('This API accepts only tokens issued to a user.');
+    if (user.isMachine) {
+      throw new InsufficientScopeError('This API accepts only tokens issued to a user.', undefined, 'machine_token');
+    }
     const { required, roles } = route;
     if (required === undefined && roles === undefined) {
       throw new InsufficientScopeError('This route declares no permission and is closed.');
@@ -106,7 +126,10 @@ export class AccessGuard implements CanActivate {
   private spend(budget: Budget | undefined, tracker: string): void | Promise<void> {
     if (budget === undefined) return;
     const key = `${budget.name}:${budget.route}:${tracker}`;
-    return then(this.store.hit(key, budget.ttl, budget.limit, budget.blockDuration, budget.name), refuseIfBlocked);
+    return then(
+      this.store.hit(key, budget.ttl, budget.limit, budget.blockDuration, budget.name),
+      budget.refuseIfBlocked,
+    );
   }
 
   private planOf(context: ExecutionContext): RoutePlan {
@@ -116,12 +139,18 @@ export class AccessGuard implements CanActivate {
     const budget = (name: BudgetName, limit: number): Budget | undefined => {
       if (read<boolean>(SKIP + name)) return undefined;
       const ttl = numberSetting(read(TTL + name) ?? WINDOW_MS, `${TTL + name} on ${route}`);
+      const rejections = this.metrics.rateLimitRejections.labels(name);
       return {
         name,
         route,
         limit: numberSetting(read(LIMIT + name) ?? limit, `${LIMIT + name} on ${route}`),
         ttl,
         blockDuration: numberSetting(read(BLOCK_DURATION + name) ?? ttl, `${BLOCK_DURATION + name} on ${route}`),
+        refuseIfBlocked: (record) => {
+          if (!record.isBlocked) return;
+          rejections.inc();
+          tooManyRequests(record);
+        },
       };
     };
     return {
@@ -134,8 +163,8 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-function refuseIfBlocked(record: RateLimitRecord): void {
-  if (!record.isBlocked) return;
+/** 429 with Retry-After, the seconds until the caller's block ends. */
+function tooManyRequests(record: RateLimitRecord): never {
   const seconds = Math.max(1, Math.ceil(record.timeToBlockExpire));
   throw new ProblemException(
     429,

@@ -3,11 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { ApiConfig } from '@steward/api-config-util';
+import { ApiMetrics } from '@steward/api-metrics-util';
+import { RedisConnection } from '@steward/api-redis-data-access';
 import { AccessTokenVerifier } from './access-token-verifier';
 import { AccessGuard } from './access.guard';
 import { JwksKeyStore } from './jwks-key-store';
 import { MeController } from './me.controller';
 import { InMemoryRateLimitStorage, RateLimitStore } from './rate-limit-storage';
+import { RedisRateLimitStore } from './redis-rate-limit-store';
 import { RevokedSubject } from './revoked-subject.entity';
 import { SubjectRevocations } from './subject-revocations';
 import { VerifiedTokenCache } from './verified-token-cache';
@@ -29,13 +32,14 @@ const VERIFIED_TOKENS = 50_000;
   providers: [
     {
       provide: JwksKeyStore,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<ApiConfig, true>) =>
+      inject: [ConfigService, ApiMetrics],
+      useFactory: (config: ConfigService<ApiConfig, true>, metrics: ApiMetrics) =>
         new JwksKeyStore({
           jwksUri: new URL('.well-known/jwks.json', config.get('auth.issuer', { infer: true })).href,
           cooldownMs: config.get('auth.jwksCooldownMs', { infer: true }),
           maxAgeMs: 10 * MINUTE_MS,
           timeoutMs: 5_000,
+          onFetch: (outcome) => metrics.jwksFetches.labels(outcome).inc(),
         }),
     },
     {
@@ -49,11 +53,19 @@ const VERIFIED_TOKENS = 50_000;
           config.get('auth', { infer: true }),
         ),
     },
-    // O(1) counters; the scale-out issue swaps in a shared store behind the same contract.
-    { provide: RateLimitStore, useValue: new InMemoryRateLimitStorage({ maxKeys: RATE_LIMIT_KEYS }) },
+    // O(1) counters in process, answered without a promise; with REDIS_URL, shared by every
+    // instance in Redis, the in-process counters standing in while Redis cannot be reached.
+    {
+      provide: RateLimitStore,
+      inject: [RedisConnection],
+      useFactory: (redis: RedisConnection | null) => {
+        const local = new InMemoryRateLimitStorage({ maxKeys: RATE_LIMIT_KEYS });
+        return redis ? new RedisRateLimitStore(redis, local) : local;
+      },
+    },
     SubjectRevocations,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [JwksKeyStore, SubjectRevocations],
+  exports: [JwksKeyStore, SubjectRevocations, RateLimitStore],
 })
 export class AuthModule {}

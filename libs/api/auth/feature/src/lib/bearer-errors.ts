@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from '@steward/api-core-util';
+import type { AuthFailureReason } from '@steward/api-metrics-util';
 
 /** Builds an RFC 6750 `WWW-Authenticate` challenge; values are fixed texts, never caller input. */
 function challenge(params: Record<string, string> = {}): Record<string, string> {
@@ -7,8 +8,15 @@ function challenge(params: Record<string, string> = {}): Record<string, string> 
   return { 'WWW-Authenticate': `Bearer ${attributes.join(', ')}` };
 }
 
+/** A refusal by authentication or authorization; `reason` is what the metrics count it as. */
+export abstract class BearerError extends ProblemException {
+  abstract readonly reason: AuthFailureReason;
+}
+
 /** No credentials, or credentials in a scheme other than Bearer: a bare challenge (RFC 6750 §3.1). */
-export class MissingCredentialsError extends ProblemException {
+export class MissingCredentialsError extends BearerError {
+  readonly reason = 'missing_token';
+
   constructor() {
     super(
       HttpStatus.UNAUTHORIZED,
@@ -19,8 +27,11 @@ export class MissingCredentialsError extends ProblemException {
 }
 
 /** A token was presented but cannot be accepted. The description never says what was expected. */
-export class InvalidTokenError extends ProblemException {
-  constructor(description = 'The access token is invalid.') {
+export class InvalidTokenError extends BearerError {
+  constructor(
+    description = 'The access token is invalid.',
+    readonly reason: AuthFailureReason = 'invalid',
+  ) {
     super(
       HttpStatus.UNAUTHORIZED,
       { detail: description },
@@ -30,8 +41,12 @@ export class InvalidTokenError extends ProblemException {
 }
 
 /** The token is valid but does not carry what the route needs. */
-export class InsufficientScopeError extends ProblemException {
-  constructor(description: string, scope?: readonly string[]) {
+export class InsufficientScopeError extends BearerError {
+  constructor(
+    description: string,
+    scope?: readonly string[],
+    readonly reason: AuthFailureReason = 'insufficient_scope',
+  ) {
     super(
       HttpStatus.FORBIDDEN,
       { detail: description },
@@ -45,7 +60,9 @@ export class InsufficientScopeError extends ProblemException {
 }
 
 /** The request itself is malformed, e.g. it carries a token in two places. */
-export class InvalidRequestError extends ProblemException {
+export class InvalidRequestError extends BearerError {
+  readonly reason = 'invalid_request';
+
   constructor(description: string) {
     super(
       HttpStatus.BAD_REQUEST,

@@ -29,7 +29,7 @@ export function bearerToken(request: RequestLike): string {
   }
   if (!/^bearer /i.test(header)) throw new MissingCredentialsError();
   const match = BEARER.exec(header);
-  if (!match) throw new InvalidTokenError('The access token is malformed.');
+  if (!match) throw new InvalidTokenError('The access token is malformed.', 'malformed');
   return match[1];
 }
 

@@ -9,6 +9,8 @@ export interface JwksKeyStoreOptions {
   /** Keys older than this are refreshed in the background while still being used. */
   maxAgeMs: number;
   timeoutMs: number;
+  /** Told of every fetch (for metrics). */
+  onFetch?: (outcome: 'ok' | 'error') => void;
 }
 
 /**
@@ -87,7 +89,9 @@ export class JwksKeyStore {
         }),
       );
       this.fetchedAt = this.now();
+      this.options.onFetch?.('ok');
     } catch (error) {
+      this.options.onFetch?.('error');
       this.logger.warn(`JWKS fetch failed, keeping ${this.keys.size} cached key(s): ${(error as Error).message}`);
     }
   }

@@ -1,4 +1,7 @@
 import { Logger } from '@nestjs/common';
+import { ApiMetrics } from '@steward/api-metrics-util';
+import { RedisConnection } from '@steward/api-redis-data-access';
+import { randomUUID } from 'node:crypto';
 import { DataSource, Table } from 'typeorm';
 import { RevokedSubject } from './revoked-subject.entity';
 import { SubjectRevocations } from './subject-revocations';
@@ -78,6 +81,48 @@ describe('SubjectRevocations', () => {
       expect(warn).toHaveBeenCalled();
       warn.mockRestore();
       await dataSource.initialize();
+    });
+  });
+
+  describe('with Redis', () => {
+    const connections: RedisConnection[] = [];
+    const instance = async (namespace: string) => {
+      const redis = new RedisConnection(
+        process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+        new ApiMetrics({ processMetrics: false }),
+        namespace,
+      );
+      connections.push(redis);
+      await redis.connect();
+      const revocations = new SubjectRevocations(dataSource.getRepository(RevokedSubject), redis);
+      await revocations.onApplicationBootstrap();
+      return revocations;
+    };
+
+    afterEach(async () => {
+      await Promise.all(connections.splice(0).map((redis) => redis.close()));
+    });
+
+    it('should tell every other instance at once, long before the periodic re-read', async () => {
+      const namespace = `steward:test:${randomUUID()}`;
+      const [one, two] = [await instance(namespace), await instance(namespace)];
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 100)); // the subscriptions are in place
+        const started = Date.now();
+        await one.revoke('auth0|carol');
+        while (!two.isRevoked('auth0|carol') && Date.now() - started < 1_000) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        expect(Date.now() - started).toBeLessThan(500);
+        await one.restore('auth0|carol');
+        while (two.isRevoked('auth0|carol') && Date.now() - started < 2_000) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        expect(two.isRevoked('auth0|carol')).toBe(false);
+      } finally {
+        one.onApplicationShutdown();
+        two.onApplicationShutdown();
+      }
     });
   });
 });

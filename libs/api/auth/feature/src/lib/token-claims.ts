@@ -17,14 +17,14 @@ export function toAuthenticatedUser(
   latestIssueTime = Number.POSITIVE_INFINITY,
 ): AuthenticatedUser {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-    throw new InvalidTokenError('The access token payload is not a JSON object.');
+    throw new InvalidTokenError('The access token payload is not a JSON object.', 'malformed');
   }
   const claims = payload as Claims;
-  if (typeof claims['exp'] !== 'number') throw new InvalidTokenError('The access token has no expiry.');
+  if (typeof claims['exp'] !== 'number') throw new InvalidTokenError('The access token has no expiry.', 'malformed');
   if (typeof claims['sub'] !== 'string' || claims['sub'] === '')
-    throw new InvalidTokenError('The access token has no subject.');
+    throw new InvalidTokenError('The access token has no subject.', 'malformed');
   if (typeof claims['iat'] === 'number' && claims['iat'] > latestIssueTime) {
-    throw new InvalidTokenError('The access token was issued in the future.');
+    throw new InvalidTokenError('The access token was issued in the future.', 'not_yet_valid');
   }
   const sub = claims['sub'];
   return {

@@ -22,12 +22,12 @@ const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
  * number, string or array is refused here, so nothing downstream reads claims off a non-object).
  */
 export function decodeAccessToken(token: string): DecodedAccessToken {
-  if (!COMPACT_JWS.test(token)) throw new InvalidTokenError('The access token is malformed.');
+  if (!COMPACT_JWS.test(token)) throw new InvalidTokenError('The access token is malformed.', 'malformed');
   const headerEnd = token.indexOf('.');
   const payloadEnd = token.indexOf('.', headerEnd + 1);
   const kid = checkedHeader(token.slice(0, headerEnd));
   const claims = decoded(token.slice(headerEnd + 1, payloadEnd));
-  if (!isJsonObject(claims)) throw new InvalidTokenError('The access token payload is not a JSON object.');
+  if (!isJsonObject(claims)) throw new InvalidTokenError('The access token payload is not a JSON object.', 'malformed');
   return {
     kid,
     claims,
@@ -53,20 +53,24 @@ function checkedHeader(encodedHeader: string): string {
 /** Checks a JWT's protected header before any key is looked up and returns its `kid`. */
 function keyIdOf(encodedHeader: string): string {
   const header = decoded(encodedHeader);
-  if (!isJsonObject(header)) throw new InvalidTokenError('The access token is malformed.');
+  if (!isJsonObject(header)) throw new InvalidTokenError('The access token is malformed.', 'malformed');
   if (header['alg'] !== 'RS256')
-    throw new InvalidTokenError('The access token is signed with an unsupported algorithm.');
-  if (KEY_CARRYING.some((name) => name in header)) throw new InvalidTokenError('The access token names its own key.');
+    throw new InvalidTokenError('The access token is signed with an unsupported algorithm.', 'malformed');
+  if (KEY_CARRYING.some((name) => name in header))
+    throw new InvalidTokenError('The access token names its own key.', 'malformed');
   if ('crit' in header)
-    throw new InvalidTokenError('The access token has critical header parameters this API does not understand.');
+    throw new InvalidTokenError(
+      'The access token has critical header parameters this API does not understand.',
+      'malformed',
+    );
   if (
     header['typ'] !== undefined &&
     (typeof header['typ'] !== 'string' || !ACCESS_TOKEN_TYPES.has(header['typ'].toLowerCase()))
   ) {
-    throw new InvalidTokenError('The token is not an access token.');
+    throw new InvalidTokenError('The token is not an access token.', 'malformed');
   }
   if (typeof header['kid'] !== 'string' || header['kid'] === '')
-    throw new InvalidTokenError('The access token names no key.');
+    throw new InvalidTokenError('The access token names no key.', 'malformed');
   return header['kid'];
 }
 

@@ -49,7 +49,8 @@ export class VerifiedTokenCache {
       this.entries.delete(id);
       return undefined;
     }
-    if (this.revocations.isRevoked(entry.user.sub)) throw new InvalidTokenError('The access token was revoked.');
+    if (this.revocations.isRevoked(entry.user.sub))
+      throw new InvalidTokenError('The access token was revoked.', 'revoked');
     return entry.user;
   }
 

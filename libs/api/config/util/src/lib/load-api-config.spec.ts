@@ -36,8 +36,16 @@ describe('loadApiConfig', () => {
         port: 3000,
         corsOrigins: ['http://localhost:4200'],
         rateLimits: { perAddress: 1200, perUser: 600, managementPerUser: 120 },
+        trustProxy: false,
       });
       expect(config.management.rolesRefreshMs).toBe(60_000);
+      expect(config.redis).toBeNull();
+      expect(config.metrics).toEqual({ port: 9464 });
+    });
+
+    it('should serve no metrics under NODE_ENV=test unless asked, since tests choose free ports', () => {
+      expect(loadApiConfig({ NODE_ENV: 'test' }).metrics.port).toBe(0);
+      expect(loadApiConfig({ NODE_ENV: 'test', METRICS_PORT: '9999' }).metrics.port).toBe(9999);
     });
 
     it('should add the trailing slash Auth0 puts in iss', () => {
@@ -110,6 +118,59 @@ describe('loadApiConfig', () => {
     });
   });
 
+  describe('TRUST_PROXY', () => {
+    const trustProxyOf = (value: string | undefined) =>
+      loadApiConfig({ ...production, TRUST_PROXY: value }).http.trustProxy;
+
+    it.each([
+      [undefined, false],
+      ['false', false],
+      ['0', false],
+      ['1', 1],
+      ['2', 2],
+      ['10.0.0.0/8', ['10.0.0.0/8']],
+      [' 10.0.0.0/8, 192.168.1.7 ,fd00::/8 ', ['10.0.0.0/8', '192.168.1.7', 'fd00::/8']],
+      ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+    ])('should read %p as %p', (value, expected) => {
+      expect(trustProxyOf(value)).toEqual(expected);
+    });
+
+    it.each(['true', 'yes', '10.0.0.0/33', '10.0.0/8', 'fd00::/129', '10.0.0.0/8,', '11', '-1', '10.0.0.1/8/8'])(
+      'should refuse %p, naming the variable and what it expects',
+      (value) => {
+        const problems = problemsOf({ ...production, TRUST_PROXY: value });
+        expect(problems).toEqual([expect.stringMatching(/^TRUST_PROXY: .*(hop count|address or CIDR)/)]);
+      },
+    );
+  });
+
+  describe('REDIS_URL and METRICS_PORT', () => {
+    it('should read a Redis URL, TLS or not', () => {
+      expect(loadApiConfig({ ...production, REDIS_URL: 'redis://redis:6379' }).redis).toEqual({
+        url: 'redis://redis:6379',
+      });
+      expect(loadApiConfig({ ...production, REDIS_URL: 'rediss://:pw@cache.internal:6380/2' }).redis?.url).toBe(
+        'rediss://:pw@cache.internal:6380/2',
+      );
+    });
+
+    it.each(['http://redis:6379', 'redis:6379', 'redis://redis:6379/x', 'redis://:s3cretpw@'])(
+      'should refuse REDIS_URL %p without repeating it',
+      (value) => {
+        const problems = problemsOf({ ...production, REDIS_URL: value });
+        expect(problems).toEqual([expect.stringMatching(/^REDIS_URL: expected redis:\/\//)]);
+        expect(problems[0]).not.toContain('s3cretpw');
+      },
+    );
+
+    it('should turn metrics off with 0 and refuse the public port', () => {
+      expect(loadApiConfig({ ...production, METRICS_PORT: '0' }).metrics.port).toBe(0);
+      expect(problemsOf({ ...production, PORT: '8080', METRICS_PORT: '8080' })).toEqual([
+        expect.stringMatching(/^METRICS_PORT: .*other than PORT/),
+      ]);
+    });
+  });
+
   describe('validation', () => {
     it.each([
       ['CORS_ORIGINS', '*'],
@@ -125,6 +186,8 @@ describe('loadApiConfig', () => {
       ['AUTH0_MGMT_DOMAIN', 'https://acme.eu.auth0.com/'],
       ['AUTH0_ROLES_CLAIM', 'roles'],
       ['NODE_ENV', 'staging'],
+      ['METRICS_PORT', '65536'],
+      ['METRICS_PORT', 'off'],
     ])('should name %s when it is %p', (name, value) => {
       const problems = problemsOf({ ...production, [name]: value });
       expect(problems).toHaveLength(1);

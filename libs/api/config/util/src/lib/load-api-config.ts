@@ -1,4 +1,5 @@
-import type { ApiConfig } from './api-config';
+import { isIP } from 'node:net';
+import type { ApiConfig, TrustProxy } from './api-config';
 
 /** Thrown when the environment cannot make a valid configuration; lists every problem. */
 export class ConfigError extends Error {
@@ -34,6 +35,9 @@ const ALWAYS_DEFAULTS: Env = {
   PORT: '3000',
 };
 
+/** Prometheus' registered port for Node exporters; tests choose free ports themselves (SPEC §2), so none there. */
+const METRICS_PORT_DEFAULT = { development: '9464', production: '9464', test: '0' } as const;
+
 /**
  * Reads and validates every variable the API uses. This is the only place that reads the
  * environment; everything else receives the typed result.
@@ -50,7 +54,12 @@ export function loadApiConfig(source: Env): ApiConfig {
   const notInProduction = (name: string, isDevelopmentValue: boolean, why: string): void => {
     if (production && isDevelopmentValue) problems.push(`${name}: ${why} is for development only`);
   };
-  const env: Env = { ...ALWAYS_DEFAULTS, ...(production ? {} : DEVELOPMENT_DEFAULTS), ...nonEmpty(source) };
+  const env: Env = {
+    ...ALWAYS_DEFAULTS,
+    METRICS_PORT: METRICS_PORT_DEFAULT[nodeEnv as ApiConfig['env']] ?? METRICS_PORT_DEFAULT.production,
+    ...(production ? {} : DEVELOPMENT_DEFAULTS),
+    ...nonEmpty(source),
+  };
 
   const required = (name: string, expected: string): string => {
     const value = env[name];
@@ -146,6 +155,30 @@ export function loadApiConfig(source: Env): ApiConfig {
   const port = Number(env['PORT']);
   check('PORT', Number.isInteger(port) && port > 0 && port < 65536, 'an integer from 1 to 65535');
 
+  const trustProxy = parseTrustProxy(env['TRUST_PROXY']);
+  if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY: ${trustProxy}`);
+
+  const redisUrl = env['REDIS_URL'];
+  if (redisUrl !== undefined) {
+    const url = parseUrl(redisUrl);
+    // The URL may carry a password: the message never repeats it.
+    check(
+      'REDIS_URL',
+      !!url &&
+        (url.protocol === 'redis:' || url.protocol === 'rediss:') &&
+        url.hostname !== '' &&
+        /^\/?\d*$/.test(url.pathname),
+      'redis://[user:password@]host[:port][/db] or rediss://… (TLS)',
+    );
+  }
+
+  const metricsPort = Number(env['METRICS_PORT']);
+  check(
+    'METRICS_PORT',
+    Number.isInteger(metricsPort) && metricsPort >= 0 && metricsPort < 65536 && metricsPort !== port,
+    'an integer from 1 to 65535 other than PORT, or 0 for no metrics',
+  );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: nodeEnv as ApiConfig['env'],
@@ -155,11 +188,44 @@ export function loadApiConfig(source: Env): ApiConfig {
       port,
       corsOrigins,
       rateLimits: { perAddress, perUser, managementPerUser },
+      trustProxy: trustProxy as TrustProxy,
     },
     auth: { issuer, audience, rolesClaim, jwksCooldownMs: jwksCooldown * 1000 },
     management: { domain, clientId, clientSecret, rolesRefreshMs: rolesRefresh * 1000 },
     database: { url: databaseUrl },
+    redis: redisUrl === undefined ? null : { url: redisUrl },
+    metrics: { port: metricsPort },
   };
+}
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY beside addresses and CIDRs. */
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY → `false` (unset, `false` or `0`), a hop count, or addresses/CIDRs; a string is the
+ * problem. `true` is refused: trusting every peer would let any caller pick its own address.
+ */
+function parseTrustProxy(value: string | undefined): TrustProxy | string {
+  const raw = value?.trim().toLowerCase();
+  if (raw === undefined || raw === 'false' || raw === '0') return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    return hops <= 10 ? hops : 'expected a hop count from 0 to 10';
+  }
+  const expected =
+    'expected false, a hop count (e.g. 1) or comma-separated proxy addresses or CIDRs (e.g. 10.0.0.0/8,fd00::/8)';
+  if (raw === 'true') return `${expected}; "true" would let any caller choose its own address`;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !NAMED_RANGES.includes(entry) && !isAddressOrCidr(entry));
+  return bad === undefined ? entries : `"${bad}" is not an address or CIDR; ${expected}`;
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }
 
 function nonEmpty(source: Env): Env {

@@ -1,7 +1,12 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
 import { JwksKeyStore, Public, RATE_LIMITS } from '@steward/api-auth-feature';
+import { RedisConnection } from '@steward/api-redis-data-access';
+
+/** What an instance does without Redis, said in the readiness body while Redis cannot be reached. */
+const REDIS_FALLBACK =
+  'Redis is unreachable: rate limits count per instance, read caches are per instance, revocations reach the other instances by their 2 s database re-read. Reconnecting.';
 
 /**
  * Liveness and readiness for load balancers and orchestrators; they tell nothing about the deployment.
@@ -15,6 +20,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly keys: JwksKeyStore,
+    @Optional() @Inject(RedisConnection) private readonly redis: RedisConnection | null,
   ) {}
 
   @Public()
@@ -23,7 +29,11 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** Ready when the database answers and the issuer's signing keys are known. Down → 503. */
+  /**
+   * Ready when the database answers and the issuer's signing keys are known. Down → 503.
+   * Redis (when configured) never makes the instance unready: without it the API still serves,
+   * degraded to per-instance state, and `redis` in the body says which (`shared` or `degraded`).
+   */
   @Public()
   @Get('ready')
   @HealthCheck()
@@ -34,6 +44,19 @@ export class HealthController {
         const jwks = this.indicators.check('jwks');
         return (await this.keys.ready()) ? jwks.up() : jwks.down();
       },
+      ...(this.redis ? [() => this.redisState(this.redis as RedisConnection)] : []),
     ]);
+  }
+
+  private redisState(redis: RedisConnection) {
+    const indicator = this.indicators.check('redis');
+    const since = redis.unavailableSince;
+    return redis.ready
+      ? indicator.up({ state: 'shared' })
+      : indicator.up({
+          state: 'degraded',
+          ...(since !== undefined && { unavailableSince: new Date(since).toISOString() }),
+          detail: REDIS_FALLBACK,
+        });
   }
 }

@@ -8,8 +8,10 @@ import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { PROBLEM_CONTENT_TYPE } from '@steward/shared-domain';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { ApiMetrics } from '@steward/api-metrics-util';
 import { useJsonBodies } from './json-body';
 import { createLogger, PinoNestLogger, useRequestLogging } from './logging';
+import { useRequestMetrics } from './request-metrics';
 import { clientErrorHandler, securityHeaders } from './security-headers';
 
 /** Largest request body the API reads; larger ones get 413. */
@@ -33,7 +35,8 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
-    trustProxy: false,
+    // Whose X-Forwarded-For makes `request.ip` (the per-address budget's key): none, n hops, or these peers.
+    trustProxy: typeof config.http.trustProxy === 'object' ? [...config.http.trustProxy] : config.http.trustProxy,
     clientErrorHandler: clientErrorHandler(headers),
     // A malformed percent-encoding or an over-long path parameter, refused before routing.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
@@ -62,6 +65,7 @@ export async function createHttpApp(module: DynamicModule, config: ApiConfig): P
   const logger = createLogger(config.env);
   app.useLogger(new PinoNestLogger(logger));
   useRequestLogging(fastify, logger);
+  if (config.metrics.port !== 0) useRequestMetrics(fastify, app.get(ApiMetrics, { strict: false }));
   app.setGlobalPrefix('api');
   app.enableCors({
     origin: config.http.corsOrigins,

@@ -1,4 +1,8 @@
+import { ApiMetrics } from '@steward/api-metrics-util';
+import { RedisConnection } from '@steward/api-redis-data-access';
+import { randomUUID } from 'node:crypto';
 import { Auth0Roles } from './auth0-roles';
+import { RedisReadCache } from './redis-read-cache';
 import { AUDIENCE, FakeManagementClient } from './testing/fake-management-client';
 
 describe('Auth0Roles', () => {
@@ -81,6 +85,56 @@ describe('Auth0Roles', () => {
       await roles.describe([ref('staff')]);
       await new Promise((resolve) => setImmediate(resolve));
       expect(tenant.take()).toEqual(['roles.permissions.list']);
+    });
+  });
+
+  describe('shared through Redis', () => {
+    const connections: RedisConnection[] = [];
+    const started: Auth0Roles[] = [];
+    let namespace: string;
+
+    /** One instance's catalogue, on its own Redis connection, against the one tenant. */
+    const instance = async () => {
+      const redis = new RedisConnection(
+        process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+        new ApiMetrics({ processMetrics: false }),
+      );
+      connections.push(redis);
+      await redis.connect();
+      const shared = new RedisReadCache<Awaited<ReturnType<Auth0Roles['catalogue']>>>(redis, namespace, 60_000);
+      const made = new Auth0Roles(tenant.client(), AUDIENCE, undefined, undefined, shared);
+      started.push(made);
+      return made;
+    };
+
+    beforeEach(() => (namespace = `steward:test-roles:${randomUUID()}`));
+    afterEach(async () => {
+      started.splice(0).forEach((made) => made.stop());
+      await Promise.all(connections.splice(0).map((redis) => redis.close()));
+    });
+
+    it('should load the catalogue upstream once for every instance', async () => {
+      await (await instance()).start();
+      expect(tenant.take()).toEqual(['roles.list', ...Array(5).fill('roles.permissions.list')]);
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the shared copy is written
+      const second = await instance();
+      await second.start();
+      expect(tenant.take()).toEqual([]);
+      expect((await second.catalogue()).map((role) => role.name)).toContain('admin');
+    });
+
+    it('should replace the shared catalogue upstream when an instance finds a role changed', async () => {
+      const first = await instance();
+      await first.start();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      tenant.role('staff').permissions.push({ permission_name: 'delete:users', resource_server_identifier: AUDIENCE });
+      await first.describe([ref('staff')]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      tenant.take();
+      const second = await instance();
+      await second.start();
+      expect(tenant.take()).toEqual([]);
+      expect((await second.catalogue()).find((role) => role.name === 'staff')?.permissions).toContain('delete:users');
     });
   });
 });

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { isPermission } from '@steward/shared-domain';
 import { ManagementError, type ManagementClient } from 'auth0';
 import { toProblem } from './management-errors';
+import type { RedisReadCache } from './redis-read-cache';
 import { RefreshedValue, type RefreshPolicy } from './refreshed-value';
 import type { DirectoryRole, RoleRef } from './user-directory';
 
@@ -9,6 +10,8 @@ import type { DirectoryRole, RoleRef } from './user-directory';
 export const CATALOGUE_REFRESH: RefreshPolicy = { refreshMs: 60_000, idleRefreshMs: 600_000 };
 /** How long start-up waits for the first catalogue before serving without it (it keeps loading). */
 const STARTUP_WAIT_MS = 3_000;
+/** Key of the catalogue in the shared cache. */
+const CATALOGUE_KEY = 'catalogue';
 /** Auth0's largest page: a role with this many permissions may hide more. */
 const PAGE = 100;
 
@@ -22,20 +25,27 @@ const PAGE = 100;
  *   stale data never lets anyone grant, or act on a holder of, a role carrying more than they hold.
  * Steward's roles are not derived from STEWARD_ROLE_PERMISSIONS either: that is what the tenant
  * description says, and the live tenant may have been changed since (the same fail-open risk).
+ *
+ * With a `shared` cache (Redis), the catalogue one instance loads serves every instance until it is
+ * `refreshMs` old, so the fleet reloads it about once per period instead of once per instance; a
+ * role found changed reloads it upstream and replaces it for all.
  */
 export class Auth0Roles {
   private readonly logger = new Logger('UserDirectory');
   private failing = false;
   private readonly all: RefreshedValue<DirectoryRole[]>;
+  /** Set when the shared catalogue is known to be stale: the next load goes upstream. */
+  private stale = false;
 
   constructor(
     private readonly client: ManagementClient,
     private readonly audience: string,
     policy: RefreshPolicy = CATALOGUE_REFRESH,
     now?: () => number,
+    private readonly shared?: RedisReadCache<DirectoryRole[]>,
   ) {
     this.all = new RefreshedValue(
-      () => this.load(),
+      () => this.loadShared(),
       policy,
       (error) => this.loadFailed(error),
       now,
@@ -70,9 +80,18 @@ export class Auth0Roles {
             shown.find((known) => known.id === role.id),
           ),
       )
-    )
+    ) {
+      this.stale = true;
       this.all.reload().catch((error: unknown) => this.loadFailed(error));
+    }
     return described;
+  }
+
+  private loadShared(): Promise<DirectoryRole[]> {
+    if (!this.shared) return this.load();
+    if (!this.stale) return this.shared.get(CATALOGUE_KEY, () => this.load());
+    this.stale = false;
+    return this.shared.refresh(CATALOGUE_KEY, () => this.load());
   }
 
   private async load(): Promise<DirectoryRole[]> {

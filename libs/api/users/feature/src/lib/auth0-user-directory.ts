@@ -1,11 +1,13 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ApiConfig } from '@steward/api-config-util';
+import { RedisConnection } from '@steward/api-redis-data-access';
 import { ManagementError, type ManagementClient } from 'auth0';
 import { randomBytes } from 'node:crypto';
 import { Auth0Roles } from './auth0-roles';
 import { toProblem } from './management-errors';
-import { TtlCache } from './ttl-cache';
+import { RedisReadCache } from './redis-read-cache';
+import { TtlCache, type ReadCache } from './ttl-cache';
 import type { DirectoryRole, DirectoryUser, ReadOptions, RoleRef, UserDirectory } from './user-directory';
 
 /** Injection token of the configured `auth0` ManagementClient. */
@@ -25,32 +27,49 @@ interface Auth0User {
   created_at?: unknown;
 }
 
+/** How long a user, or a user's roles, read from the Management API may be served again. */
+const READ_CACHE_TTL_MS = 10_000;
+
+/** A read cache shared by every instance in Redis when there is one, else this instance's own. */
+function readCache<T>(redis: RedisConnection | null, name: string): ReadCache<T> {
+  return redis
+    ? new RedisReadCache<T>(redis, redis.key(`cache:${name}`), READ_CACHE_TTL_MS)
+    : new TtlCache<T>(READ_CACHE_TTL_MS);
+}
+
 /** How many members of a role the last-admin check looks at before it refuses to decide (fails closed). */
 const MAX_MEMBERS_CHECKED = 20;
 
 /**
  * `UserDirectory` on the Auth0 Management API through the official SDK (which holds one cached
  * machine token and retries 429/5xx honouring Retry-After / X-RateLimit-Reset). User reads are
- * cached briefly and invalidated by this instance's writes, unless asked fresh; the role catalogue
+ * cached briefly (in Redis, for every instance, when REDIS_URL is set) and invalidated by writes,
+ * before and after each, unless asked fresh; the role catalogue (shared through Redis too)
  * is loaded at start-up and refreshed in the background (see `Auth0Roles`), so a user detail view
  * costs two calls (the user, their roles) and a list view one. Every failure becomes a clean
  * problem. Each SDK method used needs the scope `MANAGEMENT_SCOPES` names for it.
  */
 @Injectable()
 export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap, OnModuleDestroy {
-  private readonly users = new TtlCache<DirectoryUser>(10_000);
-  private readonly userRoles = new TtlCache<RoleRef[]>(10_000);
+  private readonly users: ReadCache<DirectoryUser>;
+  private readonly userRoles: ReadCache<RoleRef[]>;
   private readonly tenantRoles: Auth0Roles;
 
   constructor(
     @Inject(AUTH0_MANAGEMENT) private readonly client: ManagementClient,
     config: ConfigService<ApiConfig, true>,
+    @Optional() @Inject(RedisConnection) redis: RedisConnection | null = null,
   ) {
+    this.users = readCache(redis, 'users');
+    this.userRoles = readCache(redis, 'user-roles');
     const refreshMs = config.get('management.rolesRefreshMs', { infer: true });
-    this.tenantRoles = new Auth0Roles(client, config.get('auth.audience', { infer: true }), {
-      refreshMs,
-      idleRefreshMs: 10 * refreshMs,
-    });
+    this.tenantRoles = new Auth0Roles(
+      client,
+      config.get('auth.audience', { infer: true }),
+      { refreshMs, idleRefreshMs: 10 * refreshMs },
+      undefined,
+      redis ? new RedisReadCache(redis, redis.key('cache:roles'), refreshMs) : undefined,
+    );
   }
 
   /** The API starts with the role catalogue loaded when the tenant answers within a few seconds. */
@@ -76,8 +95,8 @@ export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap
     return { items: result.data.map(toUser), total: result.response.total ?? result.data.length };
   }
 
-  get(id: string, options: ReadOptions = {}): Promise<DirectoryUser> {
-    if (options.fresh) this.users.delete(id);
+  async get(id: string, options: ReadOptions = {}): Promise<DirectoryUser> {
+    if (options.fresh) await this.users.delete(id);
     return this.users.get(id, async () => toUser(await this.client.users.get(id).catch(toProblem)));
   }
 
@@ -91,15 +110,17 @@ export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap
     );
   }
 
-  async update(id: string, changes: { name?: string; blocked?: boolean }): Promise<DirectoryUser> {
-    this.users.delete(id);
-    return toUser(await this.client.users.update(id, changes).catch(toProblem));
+  update(id: string, changes: { name?: string; blocked?: boolean }): Promise<DirectoryUser> {
+    return this.writing([this.users], id, async () =>
+      toUser(await this.client.users.update(id, changes).catch(toProblem)),
+    );
   }
 
-  async delete(id: string): Promise<void> {
-    this.users.delete(id);
-    this.userRoles.delete(id);
-    await this.client.users.delete(id).catch(toProblem); // Auth0 answers 204 for a user already gone
+  delete(id: string): Promise<void> {
+    // Auth0 answers 204 for a user already gone.
+    return this.writing([this.users, this.userRoles], id, async () => {
+      await this.client.users.delete(id).catch(toProblem);
+    });
   }
 
   roles(): Promise<DirectoryRole[]> {
@@ -110,8 +131,8 @@ export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap
     return this.tenantRoles.describe(roles);
   }
 
-  rolesOf(id: string, options: ReadOptions = {}): Promise<RoleRef[]> {
-    if (options.fresh) this.userRoles.delete(id);
+  async rolesOf(id: string, options: ReadOptions = {}): Promise<RoleRef[]> {
+    if (options.fresh) await this.userRoles.delete(id);
     return this.userRoles.get(id, async () => {
       const page = await this.client.users.roles.list(id, { per_page: 100, include_totals: true }).catch(toProblem);
       return page.data.map((role) => ({
@@ -122,14 +143,27 @@ export class Auth0UserDirectory implements UserDirectory, OnApplicationBootstrap
     });
   }
 
-  async assignRoles(id: string, roleIds: string[]): Promise<void> {
-    this.userRoles.delete(id);
-    await this.client.users.roles.assign(id, { roles: roleIds }).catch(toProblem);
+  assignRoles(id: string, roleIds: string[]): Promise<void> {
+    return this.writing([this.userRoles], id, async () => {
+      await this.client.users.roles.assign(id, { roles: roleIds }).catch(toProblem);
+    });
   }
 
-  async removeRoles(id: string, roleIds: string[]): Promise<void> {
-    this.userRoles.delete(id);
-    await this.client.users.roles.delete(id, { roles: roleIds }).catch(toProblem);
+  removeRoles(id: string, roleIds: string[]): Promise<void> {
+    return this.writing([this.userRoles], id, async () => {
+      await this.client.users.roles.delete(id, { roles: roleIds }).catch(toProblem);
+    });
+  }
+
+  /** Runs an upstream write of `id`, invalidating its cached reads before and after it (failed or not). */
+  private async writing<T>(caches: ReadCache<unknown>[], id: string, write: () => Promise<T>): Promise<T> {
+    const invalidate = () => Promise.all(caches.map((cache) => cache.delete(id)));
+    await invalidate();
+    try {
+      return await write();
+    } finally {
+      await invalidate();
+    }
   }
 
   async hasOtherUnblockedMember(roleId: string, exceptUserId: string): Promise<boolean> {

@@ -1,5 +1,11 @@
+/** A read cache: `get` answers from the cache or from `load()`; `delete` invalidates one key. */
+export interface ReadCache<T> {
+  get(key: string, load: () => Promise<T>): Promise<T>;
+  delete(key: string): void | Promise<void>;
+}
+
 /** A small read cache with a time to live, so a screen load does not repeat Management API reads. */
-export class TtlCache<T> {
+export class TtlCache<T> implements ReadCache<T> {
   private readonly entries = new Map<string, { value: Promise<T>; expiresAt: number }>();
 
   constructor(

@@ -1,6 +1,8 @@
 import type { ExecutionContext } from '@nestjs/common';
 import type { ConfigService } from '@nestjs/config';
+import { InMemoryRateLimitStorage } from '@steward/api-auth-feature';
 import type { ApiConfig } from '@steward/api-config-util';
+import { ApiMetrics } from '@steward/api-metrics-util';
 import { ManagementBudgetGuard, NoOrganizationGuard } from './user-route.guards';
 
 const contextOf = (user: { sub: string; orgId: string | null } | undefined) =>
@@ -22,7 +24,11 @@ describe('NoOrganizationGuard', () => {
 
 describe('ManagementBudgetGuard', () => {
   it('should answer 429 with Retry-After once a user has spent the configured budget, per user', () => {
-    const guard = new ManagementBudgetGuard(configWith({ 'http.rateLimits.managementPerUser': 2 }));
+    const guard = new ManagementBudgetGuard(
+      configWith({ 'http.rateLimits.managementPerUser': 2 }),
+      new InMemoryRateLimitStorage(),
+      new ApiMetrics({ processMetrics: false }),
+    );
     const ada = contextOf({ sub: 'auth0|ada', orgId: null });
     expect(guard.canActivate(ada) && guard.canActivate(ada)).toBe(true);
     expect(() => guard.canActivate(ada)).toThrow(

@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { AuthenticatedUser } from '@steward/api-auth-feature';
+import { RateLimitStore, type AuthenticatedUser, type RateLimitRecord } from '@steward/api-auth-feature';
 import type { ApiConfig } from '@steward/api-config-util';
 import { ProblemException } from '@steward/api-core-util';
-import { FixedWindowBudget } from './management-budget';
+import { ApiMetrics } from '@steward/api-metrics-util';
 
 const callerOf = (context: ExecutionContext) => context.switchToHttp().getRequest<{ user?: AuthenticatedUser }>().user;
 
@@ -25,28 +25,42 @@ export class NoOrganizationGuard implements CanActivate {
   }
 }
 
+/** The management budget's window: `managementPerUser` requests per minute. */
+const WINDOW_MS = 60_000;
+
 /**
  * A per-user budget of Management API work on the user routes (each request counts once), so one
- * token cannot spend the tenant's whole Management API quota: beyond it, 429 + Retry-After.
+ * token cannot spend the tenant's whole Management API quota: beyond it, 429 + Retry-After until the
+ * minute is over. Counted in the API's rate-limit store: with Redis, one budget across every instance.
  */
 @Injectable()
 export class ManagementBudgetGuard implements CanActivate {
-  private readonly budget: FixedWindowBudget;
+  private readonly limit: number;
+  private readonly rejections: ReturnType<ApiMetrics['rateLimitRejections']['labels']>;
+  private readonly admit = (record: RateLimitRecord): boolean => {
+    if (!record.isBlocked) return true;
+    this.rejections.inc();
+    const retryAfter = Math.max(1, record.timeToBlockExpire);
+    throw new ProblemException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      { detail: `You have used this minute's budget for user administration; try again in ${retryAfter} s.` },
+      { 'Retry-After': String(retryAfter) },
+    );
+  };
 
-  constructor(config: ConfigService<ApiConfig, true>) {
-    this.budget = new FixedWindowBudget(config.get('http.rateLimits.managementPerUser', { infer: true }));
+  constructor(
+    config: ConfigService<ApiConfig, true>,
+    private readonly store: RateLimitStore,
+    metrics: ApiMetrics,
+  ) {
+    this.limit = config.get('http.rateLimits.managementPerUser', { infer: true });
+    this.rejections = metrics.rateLimitRejections.labels('management');
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const caller = callerOf(context);
-    const retryAfter = caller ? this.budget.spend(caller.sub) : null;
-    if (retryAfter !== null) {
-      throw new ProblemException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        { detail: `You have used this minute's budget for user administration; try again in ${retryAfter} s.` },
-        { 'Retry-After': String(retryAfter) },
-      );
-    }
-    return true;
+    if (!caller) return true;
+    const record = this.store.hit(`management:${caller.sub}`, WINDOW_MS, this.limit, 0, 'management');
+    return record instanceof Promise ? record.then(this.admit) : this.admit(record);
   }
 }

@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { AuditModule } from '@steward/api-audit-feature';
 import { AuthModule } from '@steward/api-auth-feature';
 import type { ApiConfig } from '@steward/api-config-util';
+import { ApiMetrics } from '@steward/api-metrics-util';
 import { AdminChangeLock } from './admin-change-lock';
 import { AuditedChanges } from './audited-changes';
 import { AUTH0_MANAGEMENT, Auth0UserDirectory } from './auth0-user-directory';
@@ -19,9 +20,9 @@ import { UsersService } from './users.service';
   providers: [
     {
       provide: AUTH0_MANAGEMENT,
-      inject: [ConfigService],
-      useFactory: (config: ConfigService<ApiConfig, true>) =>
-        createManagementClient(config.get('management', { infer: true }), config.get('env', { infer: true })),
+      inject: [ConfigService, ApiMetrics],
+      useFactory: (config: ConfigService<ApiConfig, true>, metrics: ApiMetrics) =>
+        createManagementClient(config.get('management', { infer: true }), config.get('env', { infer: true }), metrics),
     },
     { provide: USER_DIRECTORY, useClass: Auth0UserDirectory },
     AdminChangeLock,

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-metrics-util',
+  preset: '../../../../jest.node.preset.js',
+  coverageDirectory: '../../../../coverage/libs/api/metrics/util',
+};

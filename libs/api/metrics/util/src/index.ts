@@ -1,0 +1,3 @@
+export * from './lib/api-metrics';
+export * from './lib/metrics-server';
+export * from './lib/metrics.module';

@@ -1,0 +1,2 @@
+export * from './lib/redis-connection';
+export * from './lib/redis.module';
