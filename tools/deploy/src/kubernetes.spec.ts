@@ -14,7 +14,7 @@ import type {
   IServiceAccount,
 } from 'kubernetes-models/v1';
 import { readFileSync } from 'node:fs';
-import { apiEnvironmentNames, healthRoutes, PENDING_SPEC_VARIABLES } from './lib/api-source';
+import { apiEnvironmentNames, healthRoutes } from './lib/api-source';
 import { renderConsoleRuntime } from './lib/console-image';
 import { isPinned } from './lib/dockerfile';
 import { generated, one, render, validateObject, type K8sObject } from './lib/kubernetes';
@@ -105,7 +105,7 @@ describe.each(Object.entries(rendered))('deploy/k8s/overlays/%s', (overlay, obje
     it("should set exactly the variables the API's config loader reads (and the SPEC §3 ones being built)", () => {
       expect(configMapRefs).toEqual([apiConfig?.metadata?.name]);
       const names = [...Object.keys(apiConfig?.data ?? {}), ...(container.env ?? []).map((variable) => variable.name)];
-      const expected = new Set([...apiEnvironmentNames(), ...PENDING_SPEC_VARIABLES]);
+      const expected = apiEnvironmentNames();
       expect(names.sort()).toEqual([...expected].sort());
     });
 

@@ -19,12 +19,6 @@ export function apiEnvironmentNames(): Set<string> {
   return names;
 }
 
-/**
- * SPEC §3 variables the deployment already sets whose support in the API is still being built
- * (trusted proxies, Redis, metrics). Once the loader reads them they are simply part of its names.
- */
-export const PENDING_SPEC_VARIABLES = ['TRUST_PROXY', 'REDIS_URL', 'METRICS_PORT'];
-
 /** The public routes of the health controller, as the API serves them (global prefix included). */
 export function healthRoutes(): string[] {
   const controller = readFileSync(fromRoot('libs/api/core/feature/src/lib/health.controller.ts'), 'utf8');
