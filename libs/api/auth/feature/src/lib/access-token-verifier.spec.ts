@@ -54,7 +54,11 @@ function setUp() {
     },
   };
   const revocations = { isRevoked: (sub: string) => revoked.has(sub) };
-  const cache = new VerifiedTokenCache(keyStore, revocations, { maxEntries: 1_000, now: () => clock.ms });
+  const cache = new VerifiedTokenCache(keyStore, revocations, {
+    maxEntries: 1_000,
+    admitAfter: 1,
+    now: () => clock.ms,
+  });
   const verifier = new AccessTokenVerifier(keyStore, revocations, cache, RULES, () => clock.ms);
   return { clock, keys, fetchable, revoked, cache, verifier };
 }

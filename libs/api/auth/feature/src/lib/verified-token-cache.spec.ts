@@ -20,14 +20,14 @@ function user(sub = 'auth0|alice'): AuthenticatedUser {
   };
 }
 
-function setUp(maxEntries = 100) {
+function setUp(maxEntries = 100, admitAfter: 1 | 2 = 1) {
   const clock = { ms: NOW_S * 1000 };
   const published = new Map<string, KeyObject>([['k1', keyA]]);
   const revoked = new Set<string>();
   const cache = new VerifiedTokenCache(
     { knownKey: (kid) => published.get(kid) },
     { isRevoked: (sub) => revoked.has(sub) },
-    { maxEntries, now: () => clock.ms },
+    { maxEntries, admitAfter, now: () => clock.ms },
   );
   const verification = (overrides: Partial<Verification> = {}): Verification => ({
     user: user(),
@@ -100,6 +100,25 @@ describe('VerifiedTokenCache', () => {
       expect(cache.size).toBe(3);
       expect(cache.lookup('t.1.x')).toBeUndefined();
       expect(cache.lookup('t.4.x')).toBeDefined();
+    });
+  });
+
+  describe('admission', () => {
+    it('should remember a token only from its second verification on, by default', () => {
+      const { cache, verification } = setUp(100, 2);
+      cache.remember('a.b.c', verification());
+      expect(cache.lookup('a.b.c')).toBeUndefined();
+      expect(cache.size).toBe(0);
+      cache.remember('a.b.c', verification());
+      expect(cache.lookup('a.b.c')).toBeDefined();
+    });
+
+    it('should keep a flood of tokens seen once out, and the tokens in use in', () => {
+      const { cache, verification } = setUp(100, 2);
+      for (let round = 0; round < 2; round++) cache.remember('in.use.token', verification());
+      for (let i = 0; i < 10_000; i++) cache.remember(`once.${i}.token`, verification());
+      expect(cache.size).toBeLessThan(10);
+      expect(cache.lookup('in.use.token')).toBeDefined();
     });
   });
 });
